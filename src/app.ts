@@ -1,0 +1,51 @@
+/**
+ * The app factory: builds a configured Fastify instance with every plugin and route registered,
+ * explicitly and in order. Never listens and never reads process.env (see server.ts).
+ */
+import { randomUUID } from 'node:crypto'
+import Fastify, { type FastifyInstance } from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { Config } from './config.js'
+import { SEED_DIR } from './kb/paths.js'
+import { loggerOptions, OneLineLogController, requestIdFrom } from './logger.js'
+import database from './plugins/database.js'
+import errorHandler from './plugins/error-handler.js'
+import knowledgeBase from './plugins/knowledge-base.js'
+import swagger from './plugins/swagger.js'
+import healthRoutes from './routes/health.js'
+import problemRoutes from './routes/problems.js'
+
+export interface AppOptions {
+  /** Seed folder to load the knowledge base from (default: the project's seed/). */
+  seedDir?: string
+}
+
+/**
+ * Build the application. Await `app.ready()` (or listen) before use; `app.close()` closes the database.
+ * @param config validated configuration (see loadConfig)
+ */
+export async function buildApp(config: Config, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel),
+    logController: new OneLineLogController(),
+    requestIdHeader: false,
+    genReqId: (req) => requestIdFrom(req.headers['x-request-id'], randomUUID),
+    bodyLimit: 64 * 1024,
+    connectionTimeout: 30_000,
+    requestTimeout: 30_000,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+  })
+
+  await app.register(errorHandler)
+  await app.register(swagger)
+  await app.register(database, { databasePath: config.databasePath })
+  await app.register(knowledgeBase, { seedDir: options.seedDir ?? SEED_DIR })
+
+  await app.register(healthRoutes)
+  await app.register(problemRoutes)
+  return app
+}

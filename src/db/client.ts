@@ -1,0 +1,38 @@
+/**
+ * Opens SQLite (better-sqlite3) with the pragmas every connection needs and wraps it in drizzle.
+ * Creates the parent folder of a file database; never migrates or seeds (see migrate.ts, kb/seeder.ts).
+ */
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import Database from 'better-sqlite3'
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+import * as schema from './schema.js'
+
+export type Db = BetterSQLite3Database<typeof schema>
+
+export interface DbHandle {
+  db: Db
+  sqlite: Database.Database
+  close(): void
+}
+
+/**
+ * Open a database file (or `:memory:`) with WAL, foreign keys and a busy timeout.
+ * @param path file path; its folder is created when missing
+ */
+export function openDatabase(path: string): DbHandle {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+  const sqlite = new Database(path)
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = NORMAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  const db = drizzle(sqlite, { schema })
+  return {
+    db,
+    sqlite,
+    close: () => {
+      if (sqlite.open) sqlite.close()
+    },
+  }
+}

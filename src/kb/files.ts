@@ -1,0 +1,29 @@
+/**
+ * Where each kind of seed file lives and which schema validates it.
+ * Muscles and rules may be split across several files in their folder; everything else is one file.
+ */
+import type { TSchema } from 'typebox'
+import {
+  ConditionSchema, ContextSchema, MuscleSchema, QuestionSchema, RedFlagSchema, RegionSchema, RuleSchema,
+  SensationSchema, SignSchema, SourceSchema, type KnowledgeBase,
+} from './schema.js'
+
+export interface SeedKind {
+  key: keyof KnowledgeBase
+  /** A single file (`regions.json`) or a folder of files (`muscles/`). */
+  path: string
+  schema: TSchema
+}
+
+export const SEED_KINDS: readonly SeedKind[] = [
+  { key: 'sources', path: 'sources.json', schema: SourceSchema },
+  { key: 'regions', path: 'regions.json', schema: RegionSchema },
+  { key: 'sensations', path: 'sensations.json', schema: SensationSchema },
+  { key: 'contexts', path: 'contexts.json', schema: ContextSchema },
+  { key: 'signs', path: 'signs.json', schema: SignSchema },
+  { key: 'muscles', path: 'muscles/', schema: MuscleSchema },
+  { key: 'conditions', path: 'conditions.json', schema: ConditionSchema },
+  { key: 'redFlags', path: 'red-flags.json', schema: RedFlagSchema },
+  { key: 'questions', path: 'questions/', schema: QuestionSchema },
+  { key: 'rules', path: 'rules/', schema: RuleSchema },
+]

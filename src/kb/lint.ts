@@ -1,0 +1,118 @@
+/**
+ * Cross-reference linter for a schema-valid knowledge base: dangling ids, duplicates, unreachable
+ * muscles and regions, conditions without muscles, red flags without a screening question.
+ * Pure: takes the knowledge base, returns findings; never throws and never reads files.
+ */
+import type { Fact, KnowledgeBase, When } from './schema.js'
+
+export interface LintFinding {
+  code: string
+  where: string
+  message: string
+}
+
+function duplicates(ids: string[]): string[] {
+  const seen = new Set<string>()
+  const dup = new Set<string>()
+  for (const id of ids) (seen.has(id) ? dup : seen).add(id)
+  return [...dup]
+}
+
+function sortedById(list: { id: string }[]): boolean {
+  return list.every((x, i) => i === 0 || list[i - 1]!.id < x.id)
+}
+
+/**
+ * Lint a knowledge base. An empty array means it is consistent.
+ * @param kb the validated knowledge base
+ */
+export function lintKnowledgeBase(kb: KnowledgeBase): LintFinding[] {
+  const out: LintFinding[] = []
+  const add = (code: string, where: string, message: string): void => { out.push({ code, where, message }) }
+  const idSets = {
+    source: new Set(kb.sources.map((s) => s.id)),
+    region: new Set(kb.regions.map((r) => r.id)),
+    sensation: new Set(kb.sensations.map((s) => s.id)),
+    context: new Set(kb.contexts.map((c) => c.id)),
+    sign: new Set(kb.signs.map((s) => s.id)),
+    muscle: new Set(kb.muscles.map((m) => m.id)),
+    condition: new Set(kb.conditions.map((c) => c.id)),
+    redFlag: new Set(kb.redFlags.map((f) => f.id)),
+    question: new Set(kb.questions.map((q) => q.id)),
+  }
+  const ref = (kind: keyof typeof idSets, id: string, where: string): void => {
+    if (!idSets[kind].has(id)) add('dangling-ref', where, `unknown ${kind} id "${id}"`)
+  }
+  const fact = (f: Fact, where: string): void => {
+    const m = /^(region|sensation|context|sign|condition):(.+)$/.exec(f)
+    if (m) ref(m[1] as keyof typeof idSets, m[2]!, where)
+  }
+  const when = (w: When, where: string): void => {
+    const parts = [...(w.all ?? []), ...(w.any ?? []), ...(w.none ?? [])]
+    if ((w.all ?? []).length + (w.any ?? []).length === 0) add('empty-when', where, 'needs at least one `all` or `any` fact')
+    for (const f of parts) fact(f, where)
+  }
+
+  for (const [key, list] of Object.entries(kb) as [string, { id: string }[]][]) {
+    for (const id of duplicates(list.map((x) => x.id))) add('duplicate-id', key, `id "${id}" is used more than once`)
+  }
+  for (const r of kb.regions) if (r.parentId !== null) ref('region', r.parentId, `regions/${r.id}`)
+
+  const reached = new Set<string>()
+  for (const m of kb.muscles) {
+    const w = `muscles/${m.id}`
+    for (const r of m.regions) ref('region', r, `${w}.regions`)
+    for (const z of m.referralZones) {
+      ref('region', z.region, `${w}.referralZones`)
+      ref('source', z.source, `${w}.referralZones`)
+      reached.add(z.region)
+    }
+    for (const dup of duplicates(m.referralZones.map((z) => z.region))) add('duplicate-zone', w, `region "${dup}" appears twice in referralZones`)
+    for (const dup of duplicates(m.triggerPoints.map((t) => t.id))) add('duplicate-id', w, `trigger point "${dup}" appears twice`)
+    for (const s of m.symptoms) ref('sensation', s.sensation, `${w}.symptoms`)
+    for (const c of m.contexts) ref('context', c, `${w}.contexts`)
+    for (const rel of m.related) {
+      ref('muscle', rel.muscle, `${w}.related`)
+      if (rel.muscle === m.id) add('self-ref', w, 'a muscle cannot be related to itself')
+    }
+    for (const s of m.sources) ref('source', s.source, `${w}.sources`)
+  }
+  const parentOf = new Map(kb.regions.map((r) => [r.id, r.parentId]))
+  for (const id of [...reached]) {
+    for (let p = parentOf.get(id); p; p = parentOf.get(p)) reached.add(p)
+  }
+  const hasChild = new Set(kb.regions.map((r) => r.parentId).filter((p): p is string => p !== null))
+  for (const r of kb.regions) {
+    if (!hasChild.has(r.id) && !reached.has(r.id)) add('unreached-region', `regions/${r.id}`, 'no muscle refers pain to this region')
+  }
+
+  for (const c of kb.conditions) {
+    const w = `conditions/${c.id}`
+    if (c.muscles.length === 0) add('condition-without-muscles', w, 'lists no muscles')
+    for (const m of c.muscles) ref('muscle', m, `${w}.muscles`)
+    for (const dup of duplicates(c.muscles)) add('duplicate-ref', w, `muscle "${dup}" listed twice`)
+    for (const r of c.regions) ref('region', r, `${w}.regions`)
+    for (const f of c.redFlags) ref('redFlag', f, `${w}.redFlags`)
+    for (const s of c.sources) ref('source', s.source, `${w}.sources`)
+  }
+  const screened = new Set<string>()
+  for (const q of kb.questions) fact(q.fact, `questions/${q.id}`)
+  for (const f of kb.redFlags) {
+    const w = `red-flags/${f.id}`
+    when(f.when, w)
+    for (const s of f.sources) ref('source', s.source, `${w}.sources`)
+    const facts = [...(f.when.all ?? []), ...(f.when.any ?? [])]
+    if (kb.questions.some((q) => q.kind === 'screen' && facts.includes(q.fact))) screened.add(f.id)
+    else add('unscreened-red-flag', w, 'no screening question asks about any of its triggers')
+  }
+  for (const r of kb.rules) {
+    const w = `rules/${r.id}`
+    when(r.when, w)
+    ref('source', r.source, w)
+    for (const a of r.adjust) ref('muscle', a.muscle, `${w}.adjust`)
+  }
+  for (const [key, list] of Object.entries(kb) as [string, { id: string }[]][]) {
+    if (!['muscles', 'rules', 'questions'].includes(key) && !sortedById(list)) add('unsorted', key, 'entries must be sorted by id')
+  }
+  return out
+}

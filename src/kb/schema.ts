@@ -1,0 +1,225 @@
+/**
+ * The knowledge-base file format: one TypeBox schema per seed file kind.
+ * Seed JSON under seed/ is validated against these before anything is loaded; key order in
+ * these schemas is also the canonical key order of the files (see canonical.ts).
+ */
+import Type, { type Static } from 'typebox'
+
+const Strict = { additionalProperties: false } as const
+
+/** Slug id: lowercase words joined by single hyphens (`upper-trapezius`, `temple`). */
+export const SlugSchema = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 80 })
+const Text = Type.String({ minLength: 1, maxLength: 2000 })
+const Label = Type.String({ minLength: 1, maxLength: 200 })
+const Synonyms = Type.Array(Type.String({ minLength: 1, maxLength: 120 }))
+
+/**
+ * A fact a rule or red flag can test, as a compact string:
+ * `region:calf` (the region or any region below it was reported), `sensation:tingling`,
+ * `context:chewing`, `sign:fever`, `condition:plantar-fasciitis`, `side:bilateral`,
+ * `age>=50`, `age<18`.
+ */
+export const FactSchema = Type.String({
+  pattern: '^((region|sensation|context|sign|condition):[a-z0-9]+(-[a-z0-9]+)*|side:(left|right|bilateral)|age(>=|<)[0-9]{1,3})$',
+})
+export type Fact = Static<typeof FactSchema>
+
+/** Flat boolean expression: every `all`, at least one `any` (when given), no `none`. */
+export const WhenSchema = Type.Object(
+  {
+    all: Type.Optional(Type.Array(FactSchema, { minItems: 1 })),
+    any: Type.Optional(Type.Array(FactSchema, { minItems: 1 })),
+    none: Type.Optional(Type.Array(FactSchema, { minItems: 1 })),
+  },
+  Strict,
+)
+export type When = Static<typeof WhenSchema>
+
+/** A citation: a source id plus where in it (chapter title or section; no page scans, no quotes). */
+export const CitationSchema = Type.Object({ source: SlugSchema, locator: Type.Optional(Label) }, Strict)
+
+export const SourceSchema = Type.Object(
+  {
+    id: SlugSchema,
+    citation: Text,
+    kind: Type.Union([Type.Literal('book'), Type.Literal('article'), Type.Literal('guideline'), Type.Literal('code-set'), Type.Literal('web')]),
+    year: Type.Optional(Type.Integer({ minimum: 1900, maximum: 2100 })),
+    url: Type.Optional(Type.String({ pattern: '^https://' })),
+  },
+  Strict,
+)
+
+export const RegionSchema = Type.Object(
+  {
+    id: SlugSchema,
+    label: Label,
+    parentId: Type.Union([SlugSchema, Type.Null()]),
+    sided: Type.Boolean(),
+    synonyms: Synonyms,
+  },
+  Strict,
+)
+
+export const SensationSchema = Type.Object(
+  {
+    id: SlugSchema,
+    label: Label,
+    category: Type.Union([Type.Literal('pain'), Type.Literal('neurological'), Type.Literal('motor'), Type.Literal('autonomic'), Type.Literal('other')]),
+    synonyms: Synonyms,
+  },
+  Strict,
+)
+
+export const ContextSchema = Type.Object({ id: SlugSchema, label: Label, synonyms: Synonyms }, Strict)
+
+/** Clinical signs and history items that only red flags and screens use (fever, saddle numbness...). */
+export const SignSchema = Type.Object({ id: SlugSchema, label: Label, synonyms: Synonyms }, Strict)
+
+export const ZoneKindSchema = Type.Union([Type.Literal('essential'), Type.Literal('spillover')])
+export const LateralitySchema = Type.Union([Type.Literal('ipsilateral'), Type.Literal('contralateral'), Type.Literal('bilateral'), Type.Literal('midline')])
+
+export const ReferralZoneSchema = Type.Object(
+  { region: SlugSchema, zone: ZoneKindSchema, laterality: LateralitySchema, source: SlugSchema },
+  Strict,
+)
+
+export const TriggerPointSchema = Type.Object(
+  {
+    id: SlugSchema,
+    location: Text,
+    landmark: Text,
+    palpation: Type.Union([Type.Literal('flat'), Type.Literal('pincer')]),
+    position: Type.Union([Type.Literal('supine'), Type.Literal('prone'), Type.Literal('side-lying'), Type.Literal('seated')]),
+  },
+  Strict,
+)
+
+export const TechniqueSchema = Type.Union([
+  Type.Literal('ischemic-compression'),
+  Type.Literal('stripping'),
+  Type.Literal('pincer-compression'),
+  Type.Literal('cross-fiber-friction'),
+  Type.Literal('post-isometric-relaxation'),
+  Type.Literal('passive-stretch'),
+])
+
+export const FocusSchema = Type.Object(
+  {
+    techniques: Type.Array(TechniqueSchema, { minItems: 1 }),
+    position: Text,
+    pressure: Text,
+    duration: Text,
+    notes: Type.Optional(Text),
+  },
+  Strict,
+)
+
+export const MuscleGroupSchema = Type.Union(
+  ['head', 'neck', 'shoulder', 'arm', 'forearm', 'hand', 'thorax', 'abdomen', 'back', 'pelvis', 'hip', 'thigh', 'leg', 'foot'].map((g) => Type.Literal(g)),
+)
+
+export const MuscleSchema = Type.Object(
+  {
+    id: SlugSchema,
+    name: Label,
+    aliases: Synonyms,
+    group: MuscleGroupSchema,
+    regions: Type.Array(SlugSchema, { minItems: 1 }),
+    triggerPoints: Type.Array(TriggerPointSchema, { minItems: 1 }),
+    referralZones: Type.Array(ReferralZoneSchema, { minItems: 1 }),
+    symptoms: Type.Array(Type.Object({ sensation: SlugSchema, note: Text }, Strict)),
+    entrapments: Type.Array(
+      Type.Object({ structure: Label, kind: Type.Union([Type.Literal('nerve'), Type.Literal('vessel')]), effect: Text }, Strict),
+    ),
+    contexts: Type.Array(SlugSchema),
+    perpetuatingFactors: Type.Array(Text),
+    focus: FocusSchema,
+    cautions: Type.Array(Text),
+    selfCare: Type.Array(Text, { minItems: 1 }),
+    related: Type.Array(
+      Type.Object({ muscle: SlugSchema, relation: Type.Union([Type.Literal('satellite'), Type.Literal('synergist'), Type.Literal('antagonist')]) }, Strict),
+    ),
+    sources: Type.Array(CitationSchema, { minItems: 1 }),
+  },
+  Strict,
+)
+
+export const ConditionSchema = Type.Object(
+  {
+    id: SlugSchema,
+    name: Label,
+    aliases: Synonyms,
+    summary: Text,
+    icd10cm: Type.Array(Type.Object({ code: Type.String({ pattern: '^[A-Z][0-9]{2}(\\.[0-9A-Z]{1,4})?$' }), label: Label }, Strict)),
+    regions: Type.Array(SlugSchema, { minItems: 1 }),
+    muscles: Type.Array(SlugSchema, { minItems: 1 }),
+    redFlags: Type.Array(SlugSchema),
+    sources: Type.Array(CitationSchema, { minItems: 1 }),
+  },
+  Strict,
+)
+
+export const LevelSchema = Type.Union([Type.Literal('emergency'), Type.Literal('urgent'), Type.Literal('routine')])
+
+export const RedFlagSchema = Type.Object(
+  {
+    id: SlugSchema,
+    title: Label,
+    level: LevelSchema,
+    when: WhenSchema,
+    advice: Text,
+    sources: Type.Array(CitationSchema, { minItems: 1 }),
+  },
+  Strict,
+)
+
+export const QuestionSchema = Type.Object(
+  {
+    id: SlugSchema,
+    text: Label,
+    kind: Type.Union([Type.Literal('screen'), Type.Literal('differentiate')]),
+    fact: FactSchema,
+    yes: Text,
+    no: Text,
+  },
+  Strict,
+)
+
+export const RuleSchema = Type.Object(
+  {
+    id: SlugSchema,
+    description: Text,
+    when: WhenSchema,
+    adjust: Type.Array(Type.Object({ muscle: SlugSchema, weight: Type.Number({ minimum: -10, maximum: 10 }) }, Strict), { minItems: 1 }),
+    source: SlugSchema,
+  },
+  Strict,
+)
+
+export type Source = Static<typeof SourceSchema>
+export type Region = Static<typeof RegionSchema>
+export type Sensation = Static<typeof SensationSchema>
+export type Context = Static<typeof ContextSchema>
+export type Sign = Static<typeof SignSchema>
+export type ReferralZone = Static<typeof ReferralZoneSchema>
+export type TriggerPoint = Static<typeof TriggerPointSchema>
+export type Focus = Static<typeof FocusSchema>
+export type Muscle = Static<typeof MuscleSchema>
+export type Condition = Static<typeof ConditionSchema>
+export type RedFlag = Static<typeof RedFlagSchema>
+export type Question = Static<typeof QuestionSchema>
+export type Rule = Static<typeof RuleSchema>
+
+/** The whole knowledge base as authored, after validation. */
+export interface KnowledgeBase {
+  sources: Source[]
+  regions: Region[]
+  sensations: Sensation[]
+  contexts: Context[]
+  signs: Sign[]
+  muscles: Muscle[]
+  conditions: Condition[]
+  redFlags: RedFlag[]
+  questions: Question[]
+  rules: Rule[]
+}

@@ -1,0 +1,36 @@
+/**
+ * GET /health (the process is alive) and GET /ready (database answers and the knowledge base is
+ * loaded). Load balancers and the Docker HEALTHCHECK call these; they do no real work.
+ */
+import type { FastifyInstance } from 'fastify'
+import { sendProblem } from '../plugins/error-handler.js'
+import { jsonResponse, problemResponses, Type } from '../schemas/common.js'
+
+const HealthSchema = Type.Object({ status: Type.Literal('ok') })
+const ReadySchema = Type.Object({ status: Type.Literal('ready'), kbVersion: Type.String() })
+
+export default async function healthRoutes(app: FastifyInstance): Promise<void> {
+  app.get('/health', {
+    schema: {
+      tags: ['health'], summary: 'Liveness: the process is up', operationId: 'getHealth',
+      response: { 200: jsonResponse(HealthSchema, 'Alive'), ...problemResponses() },
+    },
+  }, async () => ({ status: 'ok' as const }))
+
+  app.get('/ready', {
+    schema: {
+      tags: ['health'], summary: 'Readiness: database open and knowledge base loaded', operationId: 'getReady',
+      response: { 200: jsonResponse(ReadySchema, 'Ready to serve'), ...problemResponses(503) },
+    },
+  }, async (_request, reply) => {
+    let dbOk = false
+    try {
+      dbOk = app.database.sqlite.open && app.database.sqlite.prepare('select 1 as ok').get() !== undefined
+    } catch {
+      dbOk = false
+    }
+    if (!dbOk) return sendProblem(reply, 'NMT_ERR_NOT_READY', 'The database is not available')
+    if (app.kb.muscles.size === 0) return sendProblem(reply, 'NMT_ERR_NOT_READY', 'The knowledge base is not loaded')
+    return { status: 'ready' as const, kbVersion: app.kb.version }
+  })
+}

@@ -1,0 +1,48 @@
+/**
+ * Process entry: loadConfig(process.env) → buildApp(config) → listen. The only module that reads
+ * process.env. SIGTERM/SIGINT stop accepting connections, finish in-flight requests, close the database.
+ */
+import { buildApp } from './app.js'
+import { ConfigError, loadConfig } from './config.js'
+import { SeedError } from './kb/loader.js'
+
+async function main(): Promise<void> {
+  let config
+  try {
+    config = loadConfig(process.env)
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`nmt-api: cannot start: ${err.message}`)
+      process.exit(1)
+    }
+    throw err
+  }
+  const app = await buildApp(config)
+  let closing = false
+  const shutdown = (signal: string): void => {
+    if (closing) return
+    closing = true
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests')
+    const force = setTimeout(() => {
+      app.log.error('shutdown timed out after 10 s; exiting')
+      process.exit(1)
+    }, 10_000)
+    force.unref()
+    app.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        app.log.error({ err }, 'error while closing')
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGTERM', () => shutdown('SIGTERM'))
+  process.on('SIGINT', () => shutdown('SIGINT'))
+  await app.listen({ port: config.port, host: config.host })
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof SeedError) console.error(`nmt-api: cannot start: ${err.message}`)
+  else console.error('nmt-api: cannot start:', err)
+  process.exit(1)
+})
