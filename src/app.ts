@@ -11,9 +11,14 @@ import { loggerOptions, OneLineLogController, requestIdFrom } from './logger.js'
 import database from './plugins/database.js'
 import errorHandler from './plugins/error-handler.js'
 import knowledgeBase from './plugins/knowledge-base.js'
+import services from './plugins/services.js'
 import swagger from './plugins/swagger.js'
+import { cacheable } from './plugins/cacheable.js'
 import healthRoutes from './routes/health.js'
+import conditionRoutes from './routes/conditions.js'
+import muscleRoutes from './routes/muscles.js'
 import problemRoutes from './routes/problems.js'
+import vocabularyRoutes from './routes/vocabulary.js'
 
 export interface AppOptions {
   /** Seed folder to load the knowledge base from (default: the project's seed/). */
@@ -45,7 +50,15 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(database, { databasePath: config.databasePath })
   await app.register(knowledgeBase, { seedDir: options.seedDir ?? SEED_DIR })
 
+  await app.register(services)
+
   await app.register(healthRoutes)
   await app.register(problemRoutes)
+  await app.register(async function referenceData(v1) {
+    cacheable(v1, app.kb.version)
+    await v1.register(vocabularyRoutes)
+    await v1.register(muscleRoutes)
+    await v1.register(conditionRoutes)
+  }, { prefix: '/v1' })
   return app
 }

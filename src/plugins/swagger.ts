@@ -20,7 +20,6 @@ async function swaggerPlugin(app: FastifyInstance): Promise<void> {
           'From the pain a client reports, the muscles whose trigger points are commonly associated with it, ' +
           'red-flag triage first, and a neuromuscular-therapy focus plan. Educational decision support for ' +
           'therapists, not a diagnosis. Errors are RFC 9457 problem+json with a stable `code`.',
-        license: { name: 'Proprietary' },
       },
       tags: [
         { name: 'health', description: 'Liveness and readiness' },

@@ -14,7 +14,7 @@ export async function testApp(overrides: Partial<Config> = {}, options: AppOptio
   app: FastifyInstance
   http: ReturnType<typeof supertest>
 }> {
-  const app = await buildApp({ ...TEST_CONFIG, ...overrides }, { seedDir: process.env.TEST_SEED_DIR, ...options })
+  const app = await buildApp({ ...TEST_CONFIG, ...overrides }, options)
   await app.ready()
   return { app, http: supertest(app.server) }
 }

@@ -1,0 +1,22 @@
+/**
+ * Builds the use-case services once the knowledge base is loaded and decorates `app.services`.
+ */
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import { createCatalogService, type CatalogService } from '../services/catalog.js'
+
+export interface Services {
+  catalog: CatalogService
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services
+  }
+}
+
+async function servicesPlugin(app: FastifyInstance): Promise<void> {
+  app.decorate('services', { catalog: createCatalogService(app.kb) })
+}
+
+export default fp(servicesPlugin, { name: 'services', dependencies: ['knowledge-base'] })
