@@ -18,6 +18,7 @@ import healthRoutes from './routes/health.js'
 import conditionRoutes from './routes/conditions.js'
 import muscleRoutes from './routes/muscles.js'
 import problemRoutes from './routes/problems.js'
+import recommendationRoutes from './routes/recommendations.js'
 import vocabularyRoutes from './routes/vocabulary.js'
 
 export interface AppOptions {
@@ -60,5 +61,6 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     await v1.register(muscleRoutes)
     await v1.register(conditionRoutes)
   }, { prefix: '/v1' })
+  await app.register(recommendationRoutes, { prefix: '/v1' })
   return app
 }

@@ -2,7 +2,8 @@
  * Compiles the knowledge base once per load into immutable indexes (by id, region tree, region →
  * referral edges). Pure: no I/O. Everything served at run time reads from the result.
  */
-import type { Condition, Context, KnowledgeBase, Muscle, Question, RedFlag, Region, Sensation, Sign, Source } from '../kb/schema.js'
+import type { Condition, Context, KnowledgeBase, Muscle, Question, RedFlag, Region, Rule, Sensation, Sign, Source, When } from '../kb/schema.js'
+import { buildPhraseIndex, type PhraseIndex } from './phrases.js'
 
 export interface ReferralEdge {
   muscle: Muscle
@@ -27,6 +28,34 @@ export interface CompiledKb {
   subtree: ReadonlyMap<string, readonly string[]>
   /** Region id → referral edges that land exactly on it. */
   referralsTo: ReadonlyMap<string, readonly ReferralEdge[]>
+  /** Fact → red flags whose `all` or `any` mention it (a flag can only fire through one of these). */
+  flagsByFact: ReadonlyMap<string, readonly RedFlag[]>
+  /** Region id → red flags relevant there: named by a condition felt in that region. */
+  flagsByRegion: ReadonlyMap<string, readonly RedFlag[]>
+  /** Fact → rules whose `all` or `any` mention it. */
+  rulesByFact: ReadonlyMap<string, readonly Rule[]>
+  /** Fact → questions asking about it. */
+  questionsByFact: ReadonlyMap<string, readonly Question[]>
+  /** Every `age>=N` / `age<N` fact the knowledge base tests. */
+  ageFacts: readonly string[]
+  /** Muscle id → muscles that must be worked before it (key muscles of a satellite). */
+  keyMusclesOf: ReadonlyMap<string, readonly string[]>
+  /** Sensation id → muscles listing it among their non-pain symptoms. */
+  musclesBySymptom: ReadonlyMap<string, readonly Muscle[]>
+  /** Lay phrases of every vocabulary, for reading free text. */
+  phrases: PhraseIndex
+}
+
+function indexByFact<T extends { when: When }>(list: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>()
+  for (const item of list) {
+    for (const f of new Set([...(item.when.all ?? []), ...(item.when.any ?? [])])) {
+      const l = out.get(f) ?? []
+      l.push(item)
+      out.set(f, l)
+    }
+  }
+  return out
 }
 
 function byId<T extends { id: string }>(list: readonly T[]): Map<string, T> {
@@ -67,6 +96,30 @@ export function compileKnowledgeBase(kb: KnowledgeBase, version: string): Compil
       referralsTo.set(zone.region, list)
     }
   }
+  const questionsByFact = new Map<string, Question[]>()
+  for (const q of kb.questions) questionsByFact.set(q.fact, [...(questionsByFact.get(q.fact) ?? []), q])
+  const ageFacts = [...new Set([
+    ...kb.redFlags.flatMap((f) => [...(f.when.all ?? []), ...(f.when.any ?? []), ...(f.when.none ?? [])]),
+    ...kb.rules.flatMap((r) => [...(r.when.all ?? []), ...(r.when.any ?? []), ...(r.when.none ?? [])]),
+    ...kb.questions.map((q) => q.fact),
+  ].filter((f) => f.startsWith('age')))].sort()
+  const keyMusclesOf = new Map<string, string[]>()
+  for (const m of kb.muscles) {
+    for (const r of m.related) {
+      if (r.relation === 'satellite') keyMusclesOf.set(r.muscle, [...(keyMusclesOf.get(r.muscle) ?? []), m.id])
+    }
+  }
+  const musclesBySymptom = new Map<string, Muscle[]>()
+  for (const m of kb.muscles) for (const sym of new Set(m.symptoms.map((x) => x.sensation))) musclesBySymptom.set(sym, [...(musclesBySymptom.get(sym) ?? []), m])
+  const flagsByRegion = new Map<string, RedFlag[]>()
+  const flagById = byId(kb.redFlags)
+  for (const c of kb.conditions) {
+    for (const r of c.regions) {
+      const list = flagsByRegion.get(r) ?? []
+      for (const f of c.redFlags) if (!list.some((x) => x.id === f) && flagById.has(f)) list.push(flagById.get(f)!)
+      flagsByRegion.set(r, list)
+    }
+  }
   return {
     version,
     kb,
@@ -82,5 +135,13 @@ export function compileKnowledgeBase(kb: KnowledgeBase, version: string): Compil
     ancestors,
     subtree,
     referralsTo,
+    flagsByFact: indexByFact(kb.redFlags),
+    flagsByRegion,
+    rulesByFact: indexByFact(kb.rules),
+    questionsByFact,
+    ageFacts,
+    keyMusclesOf,
+    musclesBySymptom,
+    phrases: buildPhraseIndex(kb),
   }
 }

@@ -4,9 +4,11 @@
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { createCatalogService, type CatalogService } from '../services/catalog.js'
+import { createRecommendationService, type RecommendationService } from '../services/recommendations.js'
 
 export interface Services {
   catalog: CatalogService
+  recommendations: RecommendationService
 }
 
 declare module 'fastify' {
@@ -16,7 +18,7 @@ declare module 'fastify' {
 }
 
 async function servicesPlugin(app: FastifyInstance): Promise<void> {
-  app.decorate('services', { catalog: createCatalogService(app.kb) })
+  app.decorate('services', { catalog: createCatalogService(app.kb), recommendations: createRecommendationService(app.kb) })
 }
 
 export default fp(servicesPlugin, { name: 'services', dependencies: ['knowledge-base'] })

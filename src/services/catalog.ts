@@ -3,15 +3,13 @@
  * region detail. Read-only; answers are computed from immutable indexes.
  */
 import type { CompiledKb } from '../engine/compile.js'
+import { normalizeText } from '../engine/normalize.js'
 import { suggestIds } from '../engine/suggest.js'
 import { AppError } from '../errors.js'
 import type { Muscle } from '../kb/schema.js'
 import type { MuscleSummary, RegionDetail } from '../schemas/reference.js'
 
-/** Lowercase, strip accents and punctuation: the form names are compared in. */
-export function normalizeText(s: string): string {
-  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()
-}
+export { normalizeText }
 
 function summary(m: Muscle): MuscleSummary {
   return { id: m.id, name: m.name, aliases: m.aliases, group: m.group, regions: m.regions }

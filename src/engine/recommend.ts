@@ -1,0 +1,47 @@
+/**
+ * The engine's entry point: facts → triage → scoring → ranking → focus plan → questions.
+ * Pure and deterministic: the same input and knowledge base give the same output, byte for byte.
+ */
+import type { CompiledKb } from './compile.js'
+import { buildFacts } from './facts.js'
+import { focusPlan } from './focus-plan.js'
+import { chooseQuestions } from './questions.js'
+import { scoreMuscles } from './score.js'
+import { LEVEL_RANK, triage } from './triage.js'
+import type { Contribution, EngineInput, EngineResult, MuscleResult } from './types.js'
+import { WEIGHTS } from './weights.js'
+
+const KIND_ORDER: Contribution['kind'][] = ['zone', 'coverage', 'condition', 'rule', 'symptom', 'entrapment', 'context', 'answer']
+
+/**
+ * Recommend source muscles, a focus plan and follow-up questions for a validated input.
+ * @param kb compiled knowledge base
+ * @param input ids already checked against the knowledge base
+ */
+export function recommend(kb: CompiledKb, input: EngineInput): EngineResult {
+  const facts = buildFacts(kb, input)
+  const screened = triage(kb, facts)
+  const tri = { level: screened.level, flags: screened.flags }
+  if (LEVEL_RANK[screened.level] >= LEVEL_RANK.urgent) {
+    return { triage: tri, muscles: [], focusPlan: [], questions: chooseQuestions(kb, facts, input, screened.near, [], screened.level) }
+  }
+  const ranked = [...scoreMuscles(kb, input, facts).values()]
+    .filter((s) => s.score > 0)
+    .sort((a, b) => b.score - a.score || b.explains.size - a.explains.size || (a.muscle.id < b.muscle.id ? -1 : 1))
+  const top = ranked[0]?.score ?? 0
+  const muscles: MuscleResult[] = ranked.slice(0, input.limit).map((s, i) => ({
+    id: s.muscle.id,
+    name: s.muscle.name,
+    score: s.score,
+    tier: i < WEIGHTS.maxPrimary && s.score >= top * WEIGHTS.primaryShare ? 'primary' : 'secondary',
+    sides: [...s.sides].sort(),
+    explanation: [...s.contributions].sort((a, b) =>
+      KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || b.weight - a.weight || (a.ref < b.ref ? -1 : 1)),
+  }))
+  return {
+    triage: tri,
+    muscles,
+    focusPlan: focusPlan(kb, muscles.filter((m) => m.tier === 'primary')),
+    questions: chooseQuestions(kb, facts, input, screened.near, ranked, screened.level),
+  }
+}

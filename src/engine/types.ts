@@ -1,0 +1,82 @@
+/**
+ * Engine input and output types. The engine receives ids already checked against the knowledge
+ * base (the service does that) and returns plain data the HTTP layer serialises.
+ */
+
+export type Side = 'left' | 'right' | 'both'
+export type Answer = 'yes' | 'no' | 'unknown'
+export type TriageLevel = 'none' | 'routine' | 'urgent' | 'emergency'
+
+export interface ComplaintInput {
+  region: string
+  side?: Side
+  sensations: string[]
+}
+
+export interface EngineInput {
+  complaints: ComplaintInput[]
+  conditions: string[]
+  contexts: string[]
+  signs: string[]
+  /** Sensations reported without a region (from text or answers). */
+  sensations: string[]
+  /** Facts the client said are absent ("no numbness"), as fact strings. */
+  negated: string[]
+  age?: number
+  answers: Record<string, Answer>
+  limit: number
+}
+
+export interface FlagResult {
+  id: string
+  level: Exclude<TriageLevel, 'none'>
+  title: string
+  advice: string
+  because: { fact: string; label: string }[]
+}
+
+export interface Contribution {
+  kind: 'zone' | 'coverage' | 'symptom' | 'entrapment' | 'context' | 'condition' | 'rule' | 'answer'
+  ref: string
+  weight: number
+  detail: string
+}
+
+export interface MuscleResult {
+  id: string
+  name: string
+  score: number
+  tier: 'primary' | 'secondary'
+  sides: ('left' | 'right')[]
+  explanation: Contribution[]
+}
+
+export interface FocusStep {
+  order: number
+  muscle: string
+  name: string
+  side: 'left' | 'right' | 'both' | 'unspecified'
+  area: string
+  technique: string
+  techniques: string[]
+  position: string
+  pressure: string
+  duration: string
+  cautions: string[]
+  selfCare: string[]
+  reason: string
+}
+
+export interface QuestionResult {
+  id: string
+  text: string
+  kind: 'screen' | 'differentiate'
+  why: string
+}
+
+export interface EngineResult {
+  triage: { level: TriageLevel; flags: FlagResult[] }
+  muscles: MuscleResult[]
+  focusPlan: FocusStep[]
+  questions: QuestionResult[]
+}

@@ -1,0 +1,24 @@
+/**
+ * The engine's scoring weights in one place, so the explanation of every score can be read
+ * against them (README "How ranking works" restates them).
+ */
+export const WEIGHTS = {
+  essential: 3,
+  spillover: 1.5,
+  /** A reported region below the zone's region (client named a broad area): share of the zone weight. */
+  broaderReport: 0.6,
+  /** The zone covers a region above the reported one. */
+  broaderZone: 0.5,
+  /** Each extra reported region the same muscle explains on one side. */
+  coverage: 1,
+  symptom: 1,
+  entrapment: 1.5,
+  context: 1,
+  conditionTop: 4,
+  conditionBottom: 1.5,
+  /** A "no" to a question whose "yes" would have favoured the muscle. */
+  negatedFact: -0.5,
+  /** Primary tier: at least this share of the top score (and among the first five). */
+  primaryShare: 0.6,
+  maxPrimary: 5,
+} as const

@@ -1,0 +1,143 @@
+/**
+ * The recommendation use case: checks every id against the knowledge base (422 with suggestions
+ * for unknown ones), reads free text, merges it with structured input, runs the engine and shapes
+ * the answer with what was understood. The text is used for this call only: never stored or logged.
+ */
+import type { CompiledKb } from '../engine/compile.js'
+import { recommend } from '../engine/recommend.js'
+import { suggestIds } from '../engine/suggest.js'
+import { readText } from '../engine/text.js'
+import type { Answer, ComplaintInput, EngineInput, EngineResult, Side } from '../engine/types.js'
+import { AppError } from '../errors.js'
+
+export const DISCLAIMER =
+  'Decision support for trained therapists: these are muscles commonly associated with the reported pain pattern, ' +
+  'not a diagnosis. Red flags, and symptoms that are severe, worsening, unexplained or persistent, need a medical assessment.'
+
+export interface RecommendationRequest {
+  complaints?: { region: string; side?: Side; sensations?: string[] }[]
+  conditions?: string[]
+  contexts?: string[]
+  signs?: string[]
+  text?: string
+  answers?: Record<string, Answer>
+  age?: number
+  limit?: number
+}
+
+export interface InterpretedComplaint {
+  region: string
+  label: string
+  side: Side | null
+  sensations: string[]
+  from: 'structured' | 'text'
+}
+
+export interface RecommendationResponse extends Omit<EngineResult, 'muscles'> {
+  kbVersion: string
+  interpreted: {
+    complaints: InterpretedComplaint[]
+    conditions: string[]
+    contexts: string[]
+    signs: string[]
+    sensations: string[]
+    negated: string[]
+    unrecognized: string[]
+  }
+  muscles: (EngineResult['muscles'][number] & { triggerPoints: unknown[] })[]
+  disclaimer: string
+}
+
+const uniq = <T>(xs: T[]): T[] => [...new Set(xs)]
+
+export function createRecommendationService(kb: CompiledKb) {
+  function checkIds(req: RecommendationRequest): void {
+    const unknown: { field: string; value: string; suggestions: string[] }[] = []
+    const check = (field: string, value: string, known: ReadonlyMap<string, unknown>): void => {
+      if (!known.has(value)) unknown.push({ field, value, suggestions: suggestIds(value, known.keys()) })
+    }
+    req.complaints?.forEach((c, i) => {
+      check(`complaints/${i}/region`, c.region, kb.regions)
+      c.sensations?.forEach((s, j) => check(`complaints/${i}/sensations/${j}`, s, kb.sensations))
+    })
+    req.conditions?.forEach((c, i) => check(`conditions/${i}`, c, kb.conditions))
+    req.contexts?.forEach((c, i) => check(`contexts/${i}`, c, kb.contexts))
+    req.signs?.forEach((c, i) => check(`signs/${i}`, c, kb.signs))
+    Object.keys(req.answers ?? {}).forEach((q) => check(`answers/${q}`, q, kb.questions))
+    if (unknown.length > 0) {
+      throw new AppError('NMT_ERR_UNKNOWN_ID', `Unknown id${unknown.length > 1 ? 's' : ''}: ${unknown.map((u) => `${u.field}=${u.value}${u.suggestions.length ? ` (did you mean ${u.suggestions.join(', ')}?)` : ''}`).join('; ')}`, { unknown })
+    }
+  }
+
+  return {
+    /**
+     * Answer one recommendation request.
+     * @throws AppError NMT_ERR_VALIDATION when nothing to work on was sent; NMT_ERR_UNKNOWN_ID for unknown ids
+     */
+    recommend(req: RecommendationRequest): RecommendationResponse {
+      const hasText = req.text !== undefined && req.text.trim() !== ''
+      if (!req.complaints?.length && !req.conditions?.length && !hasText) {
+        throw new AppError('NMT_ERR_VALIDATION', 'Send at least one of complaints, conditions or text', { errors: [{ path: 'body', message: 'must have at least one of complaints, conditions, text' }] })
+      }
+      checkIds(req)
+      const complaints: (ComplaintInput & { from: 'structured' | 'text' })[] = (req.complaints ?? []).map((c) => ({
+        region: c.region, ...(c.side ? { side: c.side } : {}), sensations: uniq(c.sensations ?? []), from: 'structured' as const,
+      }))
+      const conditions = [...(req.conditions ?? [])]
+      const contexts = [...(req.contexts ?? [])]
+      const signs = [...(req.signs ?? [])]
+      const sensations: string[] = []
+      const negated: string[] = []
+      let unrecognized: string[] = []
+      if (hasText) {
+        const reading = readText(kb, req.text!)
+        unrecognized = reading.unrecognized
+        const byClause = new Map<number, string[]>()
+        for (const f of reading.findings) {
+          if (f.negated) {
+            negated.push(`${f.type}:${f.id}`)
+            continue
+          }
+          if (f.type === 'sensation') byClause.set(f.clause, [...(byClause.get(f.clause) ?? []), f.id])
+          if (f.type === 'condition') conditions.push(f.id)
+          if (f.type === 'context') contexts.push(f.id)
+          if (f.type === 'sign') signs.push(f.id)
+        }
+        const used = new Set<number>()
+        for (const f of reading.findings) {
+          if (f.type !== 'region' || f.negated) continue
+          const existing = complaints.find((c) => c.region === f.id && c.side === f.side)
+          const clauseSensations = byClause.get(f.clause) ?? []
+          used.add(f.clause)
+          if (existing) existing.sensations = uniq([...existing.sensations, ...clauseSensations])
+          else complaints.push({ region: f.id, ...(f.side ? { side: f.side } : {}), sensations: uniq(clauseSensations), from: 'text' })
+        }
+        for (const [clause, s] of byClause) if (!used.has(clause)) sensations.push(...s)
+      }
+      const input: EngineInput = {
+        complaints: complaints.map(({ from: _from, ...c }) => c),
+        conditions: uniq(conditions), contexts: uniq(contexts), signs: uniq(signs),
+        sensations: uniq(sensations), negated: uniq(negated),
+        ...(req.age !== undefined ? { age: req.age } : {}),
+        answers: req.answers ?? {},
+        limit: req.limit ?? 10,
+      }
+      const result = recommend(kb, input)
+      return {
+        kbVersion: kb.version,
+        triage: result.triage,
+        interpreted: {
+          complaints: complaints.map((c) => ({ region: c.region, label: kb.regions.get(c.region)!.label, side: c.side ?? null, sensations: c.sensations, from: c.from })),
+          conditions: input.conditions, contexts: input.contexts, signs: input.signs, sensations: input.sensations,
+          negated: input.negated, unrecognized,
+        },
+        muscles: result.muscles.map((m) => ({ ...m, triggerPoints: [...kb.muscles.get(m.id)!.triggerPoints] })),
+        focusPlan: result.focusPlan,
+        questions: result.questions,
+        disclaimer: DISCLAIMER,
+      }
+    },
+  }
+}
+
+export type RecommendationService = ReturnType<typeof createRecommendationService>
