@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest'
+import { recommend } from '../src/engine/recommend.js'
+import type { EngineInput } from '../src/engine/types.js'
+import { lintKnowledgeBase } from '../src/kb/lint.js'
+import { compiledSynthetic, syntheticKb } from './helpers/synthetic-kb.js'
+
+const kb = compiledSynthetic()
+const input = (over: Partial<EngineInput>): EngineInput => ({
+  complaints: [], conditions: [], contexts: [], signs: [], sensations: [], negated: [], answers: {}, limit: 10, ...over,
+})
+const scores = (over: Partial<EngineInput>): Record<string, number> =>
+  Object.fromEntries(recommend(kb, input(over)).muscles.map((m) => [m.id, m.score]))
+const order = (over: Partial<EngineInput>): string[] => recommend(kb, input(over)).muscles.map((m) => m.id)
+
+describe('engine (synthetic knowledge base)', () => {
+  it('the synthetic knowledge base itself is lint-clean', () => {
+    expect(lintKnowledgeBase(syntheticKb())).toEqual([])
+  })
+
+  it.each<[string, Partial<EngineInput>, Record<string, number>]>([
+    ['essential zone 3, spillover 1.5', { complaints: [{ region: 'temple', sensations: [] }] }, { jaw: 3, 'neck-a': 1.5, scm: 1.5 }],
+    ['a broad region reaches the zones below it at 0.6', { complaints: [{ region: 'head', sensations: [] }] }, { jaw: 1.8, 'neck-a': 0.9, scm: 0.9 }],
+    ['two regions on one side: +1 coverage', { complaints: [{ region: 'temple', side: 'right', sensations: [] }, { region: 'back-of-neck', side: 'right', sensations: [] }] },
+      { 'neck-a': 5.5, jaw: 3, 'neck-b': 3, scm: 1.5 }],
+    ['two regions on opposite sides: no coverage bonus', { complaints: [{ region: 'temple', side: 'right', sensations: [] }, { region: 'back-of-neck', side: 'left', sensations: [] }] },
+      { 'neck-a': 4.5, jaw: 3, 'neck-b': 3, scm: 1.5 }],
+    ['a context the muscle lists adds 1', { complaints: [{ region: 'temple', sensations: [] }], contexts: ['chewing'] }, { jaw: 4, 'neck-a': 1.5, scm: 1.5 }],
+    ['a rule adds its weight', { complaints: [{ region: 'temple', sensations: [] }], contexts: ['desk-work'] }, { 'neck-a': 3.5, jaw: 3, scm: 1.5 }],
+    ['tingling favours muscles with an entrapment', { complaints: [{ region: 'thumb', sensations: ['tingling'] }] }, { 'neck-b': 3 }],
+    ['a condition ranks its muscles 4 down to 1.5', { conditions: ['temple-headache'] }, { 'neck-a': 4, jaw: 1.5 }],
+    ['a non-pain symptom reaches the muscle that lists it', { sensations: ['dizziness'] }, { scm: 1 }],
+    ['a "no" lowers a muscle its "yes" would favour', { complaints: [{ region: 'temple', sensations: [] }], negated: ['context:chewing'] }, { jaw: 2.5, 'neck-a': 1.5, scm: 1.5 }],
+  ])('%s', (_name, over, expected) => {
+    expect(scores(over)).toEqual(expected)
+  })
+
+  it('ranks a muscle that explains several regions above one that explains one, ties by id', () => {
+    expect(order({ complaints: [{ region: 'temple', sensations: [] }, { region: 'back-of-neck', sensations: [] }] })).toEqual(['neck-a', 'jaw', 'neck-b', 'scm'])
+    expect(order({ complaints: [{ region: 'back-of-neck', sensations: [] }] })).toEqual(['neck-a', 'neck-b'])
+  })
+
+  it.each([
+    ['right', 'ipsilateral zone works the same side', 'jaw', ['right']],
+    ['right', 'contralateral zone works the other side', 'scm', ['left']],
+    ['both', 'both sides', 'jaw', ['left', 'right']],
+  ] as const)('laterality: %s temple, %s', (side, _why, muscle, sides) => {
+    const r = recommend(kb, input({ complaints: [{ region: 'temple', side, sensations: [] }] }))
+    expect(r.muscles.find((m) => m.id === muscle)!.sides).toEqual(sides)
+  })
+
+  it('explains every point of every score with the zone or rule that made it', () => {
+    const r = recommend(kb, input({ complaints: [{ region: 'temple', sensations: [] }], contexts: ['desk-work'] }))
+    for (const m of r.muscles) expect(m.explanation.reduce((a, e) => a + e.weight, 0)).toBeCloseTo(m.score, 5)
+    const neckA = r.muscles.find((m) => m.id === 'neck-a')!
+    expect(neckA.explanation.map((e) => `${e.kind}:${e.ref}`)).toEqual(['zone:neck-a@temple', 'rule:desk-temple'])
+  })
+
+  it.each([
+    [{ signs: ['thunderclap'], complaints: [{ region: 'temple', sensations: [] }] }, 'emergency', ['thunder']],
+    [{ signs: ['fever'], complaints: [{ region: 'back-of-neck', sensations: [] }] }, 'urgent', ['fever-neck']],
+    [{ signs: ['fever'], complaints: [{ region: 'temple', sensations: [] }] }, 'none', []],
+  ] as const)('triage of %j is %s', (over, level, flags) => {
+    const r = recommend(kb, input(over as Partial<EngineInput>))
+    expect(r.triage.level).toBe(level)
+    expect(r.triage.flags.map((f) => f.id)).toEqual(flags)
+    if (level === 'urgent' || level === 'emergency') {
+      expect(r.muscles).toEqual([])
+      expect(r.focusPlan).toEqual([])
+    }
+  })
+
+  it('a routine flag keeps the plan and adds its advice', () => {
+    const r = recommend(kb, input({ signs: ['pregnancy'], complaints: [{ region: 'temple', sensations: [] }] }))
+    expect(r.triage).toMatchObject({ level: 'routine', flags: [{ id: 'pregnant', advice: 'Adapt positions.', because: [{ fact: 'sign:pregnancy', label: 'Pregnancy' }] }] })
+    expect(r.muscles.length).toBeGreaterThan(0)
+    expect(r.focusPlan.length).toBeGreaterThan(0)
+  })
+
+  it('a "yes" answer moves a muscle up, and another triggers a red flag', () => {
+    const base = input({ complaints: [{ region: 'temple', sensations: [] }] })
+    expect(order(base)[0]).toBe('jaw')
+    const withConditionAnswer = recommend(kb, input({ conditions: ['temple-headache'] }))
+    expect(withConditionAnswer.muscles[0]!.id).toBe('neck-a')
+    const chewing = recommend(kb, input({ conditions: ['temple-headache'], answers: { 'ask-chewing': 'yes' } }))
+    expect(chewing.muscles.find((m) => m.id === 'jaw')!.score).toBeGreaterThan(withConditionAnswer.muscles.find((m) => m.id === 'jaw')!.score)
+    const thumb = recommend(kb, input({ complaints: [{ region: 'back-of-neck', sensations: [] }], answers: { 'ask-thumb': 'yes' } }))
+    expect(thumb.muscles[0]!.id).toBe('neck-b')
+    const fever = recommend(kb, input({ complaints: [{ region: 'back-of-neck', sensations: [] }], answers: { 'screen-fever': 'yes' } }))
+    expect(fever.triage.level).toBe('urgent')
+  })
+
+  it('asks at most three questions, red-flag screens first, never one already answered', () => {
+    const r = recommend(kb, input({ conditions: ['temple-headache'], complaints: [{ region: 'temple', sensations: [] }] }))
+    expect(r.questions.length).toBeLessThanOrEqual(3)
+    expect(r.questions[0]).toMatchObject({ id: 'screen-thunder', kind: 'screen' })
+    expect(r.questions.map((q) => q.id)).toContain('ask-chewing')
+    const again = recommend(kb, input({ conditions: ['temple-headache'], complaints: [{ region: 'temple', sensations: [] }], answers: { 'screen-thunder': 'no', 'ask-chewing': 'unknown' } }))
+    expect(again.questions.map((q) => q.id)).not.toContain('screen-thunder')
+    expect(again.questions.map((q) => q.id)).not.toContain('ask-chewing')
+  })
+
+  it('orders the focus plan key muscle and source before satellite and referral zone', () => {
+    const r = recommend(kb, input({ complaints: [{ region: 'temple', sensations: [] }], contexts: ['chewing', 'desk-work'] }))
+    const plan = r.focusPlan.map((s) => s.muscle)
+    expect(plan.indexOf('neck-a')).toBeLessThan(plan.indexOf('jaw'))
+    expect(r.focusPlan.map((s) => s.order)).toEqual(plan.map((_, i) => i + 1))
+    expect(r.focusPlan[0]).toMatchObject({ technique: 'ischemic compression', position: 'Supine.', pressure: 'Moderate.', duration: '30 s.' })
+  })
+
+  it('is deterministic: the same input gives the same output, whatever the order of answers', () => {
+    const a = recommend(kb, input({ complaints: [{ region: 'temple', sensations: [] }], answers: { 'ask-chewing': 'yes', 'ask-thumb': 'no' } }))
+    const b = recommend(kb, input({ complaints: [{ region: 'temple', sensations: [] }], answers: { 'ask-thumb': 'no', 'ask-chewing': 'yes' } }))
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b))
+  })
+
+  it('honours the limit', () => {
+    expect(recommend(kb, input({ complaints: [{ region: 'temple', sensations: [] }], limit: 1 })).muscles).toHaveLength(1)
+  })
+})
