@@ -60,7 +60,7 @@ describe('engine (synthetic knowledge base)', () => {
     [{ signs: ['fever'], complaints: [{ region: 'back-of-neck', sensations: [] }] }, 'urgent', ['fever-neck']],
     [{ signs: ['fever'], complaints: [{ region: 'temple', sensations: [] }] }, 'none', []],
   ] as const)('triage of %j is %s', (over, level, flags) => {
-    const r = recommend(kb, input(over as Partial<EngineInput>))
+    const r = recommend(kb, input(over as unknown as Partial<EngineInput>))
     expect(r.triage.level).toBe(level)
     expect(r.triage.flags.map((f) => f.id)).toEqual(flags)
     if (level === 'urgent' || level === 'emergency') {

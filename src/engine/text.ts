@@ -28,6 +28,22 @@ const STOP = new Set(('a an and the my me i im ive it its is are was were be bee
   'while during every each first last again always often sometimes usually lately recently now still being which what where who how').split(' '))
 const CLAUSE_BREAK = /[.;!?\n]|,\s*(?:but|and)\b|\bbut\b/g
 
+/** Regions and signs named inside a longer phrase. */
+function innerMatches(kb: CompiledKb, tokens: string[]): (PhraseTarget & { phrase: string })[] {
+  const out: (PhraseTarget & { phrase: string })[] = []
+  for (let i = 0; i < tokens.length; i++) {
+    for (let n = Math.min(kb.phrases.maxWords, tokens.length - i - (i === 0 ? 1 : 0)); n >= 1; n--) {
+      const phrase = tokens.slice(i, i + n).join(' ')
+      const targets = (kb.phrases.byPhrase.get(phrase) ?? []).filter((t) => t.type === 'region' || t.type === 'sign')
+      if (targets.length === 0) continue
+      out.push(...targets.map((t) => ({ ...t, phrase })))
+      i += n - 1
+      break
+    }
+  }
+  return out
+}
+
 /**
  * Read a message.
  * @param kb compiled knowledge base (its phrase index)
@@ -50,8 +66,14 @@ export function readText(kb: CompiledKb, text: string): TextReading {
         const targets = kb.phrases.byPhrase.get(phrase) ?? kb.phrases.byPhrase.get(singular)
         if (!targets) continue
         matched = n
+        const negated = i <= negateUntil
         for (const target of targets) {
-          findings.push({ ...target, phrase, ...(target.type === 'region' && side ? { side } : {}), negated: i <= negateUntil, clause: clauseNo })
+          findings.push({ ...target, phrase, ...(target.type === 'region' && side ? { side } : {}), negated, clause: clauseNo })
+        }
+        // "stiff neck and fever" is one sign, and also says neck and fever: keep the regions and signs named inside a phrase.
+        for (const inner of innerMatches(kb, tokens.slice(i, i + n))) {
+          if (targets.some((t) => t.type === inner.type && t.id === inner.id)) continue
+          findings.push({ ...inner, ...(inner.type === 'region' && side ? { side } : {}), negated, clause: clauseNo })
         }
       }
       if (matched > 0) {

@@ -114,9 +114,11 @@ export const FocusSchema = Type.Object(
   Strict,
 )
 
-export const MuscleGroupSchema = Type.Union(
-  ['head', 'neck', 'shoulder', 'arm', 'forearm', 'hand', 'thorax', 'abdomen', 'back', 'pelvis', 'hip', 'thigh', 'leg', 'foot'].map((g) => Type.Literal(g)),
-)
+export const MuscleGroupSchema = Type.Union([
+  Type.Literal('head'), Type.Literal('neck'), Type.Literal('shoulder'), Type.Literal('arm'), Type.Literal('forearm'), Type.Literal('hand'),
+  Type.Literal('thorax'), Type.Literal('abdomen'), Type.Literal('back'), Type.Literal('pelvis'), Type.Literal('hip'), Type.Literal('thigh'),
+  Type.Literal('leg'), Type.Literal('foot'),
+])
 
 export const MuscleSchema = Type.Object(
   {
