@@ -4,6 +4,7 @@
  */
 import type { Condition, Context, KnowledgeBase, Muscle, Question, RedFlag, Region, Rule, Sensation, Sign, Source, When } from '../kb/schema.js'
 import { buildPhraseIndex, type PhraseIndex } from './phrases.js'
+import { buildSpeller, type Speller } from './spelling.js'
 
 export interface ReferralEdge {
   muscle: Muscle
@@ -44,6 +45,8 @@ export interface CompiledKb {
   musclesBySymptom: ReadonlyMap<string, readonly Muscle[]>
   /** Lay phrases of every vocabulary, for reading free text. */
   phrases: PhraseIndex
+  /** Spelling tolerance over the words of the phrase index. */
+  speller: Speller
 }
 
 function indexByFact<T extends { when: When }>(list: readonly T[]): Map<string, T[]> {
@@ -120,6 +123,7 @@ export function compileKnowledgeBase(kb: KnowledgeBase, version: string): Compil
       flagsByRegion.set(r, list)
     }
   }
+  const phrases = buildPhraseIndex(kb)
   return {
     version,
     kb,
@@ -142,6 +146,7 @@ export function compileKnowledgeBase(kb: KnowledgeBase, version: string): Compil
     ageFacts,
     keyMusclesOf,
     musclesBySymptom,
-    phrases: buildPhraseIndex(kb),
+    phrases,
+    speller: buildSpeller([...phrases.byPhrase.keys()].flatMap((p) => p.split(' '))),
   }
 }

@@ -1,9 +1,17 @@
 /**
  * Text normalisation shared by search and free-text reading: lowercase, accents stripped,
- * apostrophes dropped, everything else that is not a letter or digit turned into a space.
+ * apostrophes dropped ("can't" reads as "cannot"), everything else that is not a letter or digit
+ * turned into a space.
  */
+
+/** Normalise one word (no spaces in the result). */
+export function normalizeWord(s: string): string {
+  const w = s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['\u2019]/g, '').replace(/[^a-z0-9]+/g, '')
+  return w === 'cant' ? 'cannot' : w
+}
 
 /** Normalise a phrase for comparison. */
 export function normalizeText(s: string): string {
-  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['\u2019]/g, '').replace(/[^a-z0-9]+/g, ' ').trim()
+  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['\u2019]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ').trim().split(' ').map((w) => (w === 'cant' ? 'cannot' : w)).join(' ')
 }

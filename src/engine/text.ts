@@ -1,91 +1,137 @@
 /**
  * Reads free text against the phrase index: regions (with side), sensations, contexts, signs and
- * conditions, negations ("no numbness") and the words it could not place. Pure; the text is never
- * kept beyond the call.
+ * conditions, each with the character span it came from; negations ("no numbness", "not when I
+ * chew"); misspellings, run-together and split words; and the words it could not place.
+ * Pure; the text is never kept beyond the call.
  */
 import type { CompiledKb } from './compile.js'
-import { normalizeText } from './normalize.js'
 import type { PhraseTarget } from './phrases.js'
+import { tokenize, type Token } from './tokens.js'
 import type { Side } from './types.js'
 
 export interface TextFinding extends PhraseTarget {
   phrase: string
+  span: [number, number]
   side?: Side
   negated: boolean
+  sentence: number
   clause: number
 }
 
 export interface TextReading {
   findings: TextFinding[]
-  unrecognized: string[]
+  unrecognized: { word: string; span: [number, number] }[]
 }
 
-const NEGATORS = new Set(['no', 'not', 'without', 'never', 'dont', 'doesnt', 'isnt', 'didnt', 'nor', 'none', 'cannot', 'cant'])
-const STOP = new Set(('a an and the my me i im ive it its is are was were be been have has had of in on at to for with from by when ' +
-  'this that these those there here very really so but or if then than too also just some any all both side sides after before ' +
-  'morning night day days week weeks time times get gets got feel feels feeling like lot bit much more most left right hurts ' +
-  'since about around into over under up down out off back front can cant do does did am your you he she they them his her our ' +
-  'while during every each first last again always often sometimes usually lately recently now still being which what where who how').split(' '))
-const CLAUSE_BREAK = /[.;!?\n]|,\s*(?:but|and)\b|\bbut\b/g
+interface Word extends Token {
+  /** Index of the token it came from (a split word gives two words with one token). */
+  token: number
+}
 
-/** Regions and signs named inside a longer phrase. */
-function innerMatches(kb: CompiledKb, tokens: string[]): (PhraseTarget & { phrase: string })[] {
-  const out: (PhraseTarget & { phrase: string })[] = []
-  for (let i = 0; i < tokens.length; i++) {
-    for (let n = Math.min(kb.phrases.maxWords, tokens.length - i - (i === 0 ? 1 : 0)); n >= 1; n--) {
-      const phrase = tokens.slice(i, i + n).join(' ')
-      const targets = (kb.phrases.byPhrase.get(phrase) ?? []).filter((t) => t.type === 'region' || t.type === 'sign')
-      if (targets.length === 0) continue
-      out.push(...targets.map((t) => ({ ...t, phrase })))
-      i += n - 1
-      break
-    }
-  }
+const NEGATORS = new Set(['no', 'not', 'without', 'never', 'dont', 'doesnt', 'isnt', 'didnt', 'arent', 'wasnt', 'nor', 'none', 'neither', 'nothing', 'denies', 'havent', 'hasnt'])
+const NEGATION_WINDOW = 5
+const SIDE_WORDS: Record<string, Side> = { left: 'left', right: 'right', both: 'both', bilateral: 'both' }
+const STOP = new Set(('a an and the my me i im ive it its is are was were be been have has had of in on at to for with from by when ' +
+  'this that these those there here very really so but or if then than too also just some any all side sides after before ' +
+  'day days week weeks month months year years time times get gets got feel feels feeling felt like lot bit much more most ' +
+  'since about around into over under up down out off can cannot do does did am your you he she they them his her our ' +
+  'while during every each first last again always often sometimes usually lately recently now still being which what where who how ' +
+  'ago old aged age yo yrs started start starts came come comes go goes went keep keeps kind sort quite pretty bad worse worst ' +
+  'better badly constant constantly sudden suddenly gradual gradually slowly today yesterday tonight morning night monday tuesday ' +
+  'wednesday thursday friday saturday sunday please help hi hello thanks thank one two three four five six seven eight nine ten ' +
+  'few several couple hour hours whenever especially mostly mainly lot lots also even though although however because since ' +
+  'area spot place part bit little thing things should would could will just am hurt hurting pain').split(' '))
+
+function expand(kb: CompiledKb, tokens: Token[]): Word[] {
+  const out: Word[] = []
+  tokens.forEach((t, i) => {
+    const known = kb.phrases.byPhrase.has(t.norm) || kb.speller.known(t.norm) || STOP.has(t.norm) || NEGATORS.has(t.norm) || t.norm in SIDE_WORDS
+    if (known) return out.push({ ...t, token: i })
+    const parts = kb.speller.split(t.norm)
+    if (parts) return out.push({ ...t, norm: parts[0], token: i }, { ...t, norm: parts[1], token: i, gap: 'none' })
+    const fixed = kb.speller.correct(t.norm) ?? (t.norm.endsWith('s') ? kb.speller.correct(t.norm.slice(0, -1)) : null)
+    out.push({ ...t, norm: fixed ?? t.norm, token: i })
+  })
   return out
+}
+
+function lookup(kb: CompiledKb, words: Word[], i: number, n: number): { phrase: string; targets: readonly PhraseTarget[] } | null {
+  const slice = words.slice(i, i + n).map((w) => w.norm)
+  const tries = [slice.join(' ')]
+  if (n === 2) tries.push(slice.join(''))
+  const lastWord = slice[n - 1]!
+  if (lastWord.length > 3 && lastWord.endsWith('s')) tries.push([...slice.slice(0, -1), lastWord.replace(/(es|s)$/, '')].join(' '), [...slice.slice(0, -1), lastWord.slice(0, -1)].join(' '))
+  for (const phrase of tries) {
+    const targets = kb.phrases.byPhrase.get(phrase)
+    if (targets) return { phrase, targets }
+  }
+  return null
 }
 
 /**
  * Read a message.
- * @param kb compiled knowledge base (its phrase index)
+ * @param kb compiled knowledge base (its phrase index and speller)
  * @param text the client's words, already length-checked
  */
 export function readText(kb: CompiledKb, text: string): TextReading {
-  const findings: TextFinding[] = []
-  const unrecognized: string[] = []
-  const clauses = text.split(CLAUSE_BREAK)
-  clauses.forEach((clause, clauseNo) => {
-    const tokens = normalizeText(clause).split(' ').filter(Boolean)
-    let side: Side | undefined
-    let negateUntil = -1
-    for (let i = 0; i < tokens.length;) {
-      const t = tokens[i]!
-      let matched = 0
-      for (let n = Math.min(kb.phrases.maxWords, tokens.length - i); n >= 1 && matched === 0; n--) {
-        const phrase = tokens.slice(i, i + n).join(' ')
-        const singular = n === 1 && phrase.length > 3 && phrase.endsWith('s') ? phrase.slice(0, -1) : phrase
-        const targets = kb.phrases.byPhrase.get(phrase) ?? kb.phrases.byPhrase.get(singular)
-        if (!targets) continue
-        matched = n
-        const negated = i <= negateUntil
-        for (const target of targets) {
-          findings.push({ ...target, phrase, ...(target.type === 'region' && side ? { side } : {}), negated, clause: clauseNo })
-        }
-        // "stiff neck and fever" is one sign, and also says neck and fever: keep the regions and signs named inside a phrase.
-        for (const inner of innerMatches(kb, tokens.slice(i, i + n))) {
-          if (targets.some((t) => t.type === inner.type && t.id === inner.id)) continue
-          findings.push({ ...inner, ...(inner.type === 'region' && side ? { side } : {}), negated, clause: clauseNo })
+  const tokens = tokenize(text)
+  const words = expand(kb, tokens)
+  const findings: (TextFinding & { at: number })[] = []
+  const used = new Set<number>()
+  const sideAt: { at: number; side: Side; sentence: number }[] = []
+  let side: Side | undefined
+  let negateUntil = -1
+  for (let i = 0; i < words.length;) {
+    const w = words[i]!
+    if (w.gap === 'sentence') side = undefined
+    if (w.gap === 'sentence' || w.gap === 'clause') negateUntil = -1
+    let matched = 0
+    for (let n = Math.min(kb.phrases.maxWords, words.length - i); n >= 1 && matched === 0; n--) {
+      if (words.slice(i + 1, i + n).some((x) => x.sentence !== w.sentence)) continue
+      const hit = lookup(kb, words, i, n)
+      if (!hit) continue
+      matched = n
+      const last = words[i + n - 1]!
+      const base = { phrase: hit.phrase, span: [w.start, last.end] as [number, number], negated: i <= negateUntil, sentence: w.sentence, clause: w.clause, at: i }
+      for (const target of hit.targets) findings.push({ ...target, ...base, ...(target.type === 'region' && side ? { side } : {}) })
+      // "stiff neck and fever" is one sign, and also names the neck and a fever: keep what is named inside.
+      for (let j = i; j < i + n && n > 1; j++) {
+        for (let k = Math.min(i + n - j - (j === i ? 1 : 0), kb.phrases.maxWords); k >= 1; k--) {
+          const inner = lookup(kb, words, j, k)
+          const extra = inner?.targets.filter((t) => (t.type === 'region' || t.type === 'sign') && !hit.targets.some((h) => h.type === t.type && h.id === t.id))
+          if (!inner || !extra?.length) continue
+          for (const t of extra) findings.push({ ...t, ...base, phrase: inner.phrase, span: [words[j]!.start, words[j + k - 1]!.end], ...(t.type === 'region' && side ? { side } : {}) })
+          j += k - 1
+          break
         }
       }
-      if (matched > 0) {
-        i += matched
-        continue
-      }
-      if (t === 'left' || t === 'right') side = t
-      else if (t === 'both' || t === 'bilateral') side = 'both'
-      else if (NEGATORS.has(t)) negateUntil = i + 4
-      else if (!STOP.has(t) && !/^\d+$/.test(t) && !unrecognized.includes(t)) unrecognized.push(t)
-      i += 1
+      for (let j = i; j < i + n; j++) used.add(words[j]!.token)
     }
-  })
-  return { findings, unrecognized: unrecognized.slice(0, 30) }
+    if (matched > 0) {
+      i += matched
+      continue
+    }
+    if (w.norm in SIDE_WORDS) {
+      side = SIDE_WORDS[w.norm]!
+      sideAt.push({ at: i, side, sentence: w.sentence })
+      used.add(w.token)
+    } else if (NEGATORS.has(w.norm)) {
+      negateUntil = i + NEGATION_WINDOW
+      used.add(w.token)
+    }
+    i += 1
+  }
+  // "pain in my heel on the right": a side named just after a region with none.
+  for (const f of findings) {
+    if (f.type !== 'region' || f.side) continue
+    const next = findings.find((g) => g.type === 'region' && g.at > f.at && g.sentence === f.sentence)
+    const after = sideAt.find((s) => s.at > f.at && s.at - f.at <= 5 && s.sentence === f.sentence && (!next || s.at < next.at))
+    if (after) f.side = after.side
+  }
+  const unrecognized = tokens
+    .map((t, i) => ({ t, i }))
+    .filter(({ t, i }) => !used.has(i) && !STOP.has(t.norm) && !NEGATORS.has(t.norm) && !(t.norm in SIDE_WORDS) && !/^\d+$/.test(t.norm))
+    .slice(0, 30)
+    .map(({ t }) => ({ word: text.slice(t.start, t.end), span: [t.start, t.end] as [number, number] }))
+  return { findings: findings.map(({ at: _at, ...f }) => f), unrecognized }
 }

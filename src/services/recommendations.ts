@@ -6,7 +6,7 @@
 import type { CompiledKb } from '../engine/compile.js'
 import { recommend } from '../engine/recommend.js'
 import { suggestIds } from '../engine/suggest.js'
-import { readText } from '../engine/text.js'
+import { understand } from '../engine/understand.js'
 import type { Answer, ComplaintInput, EngineInput, EngineResult, Side } from '../engine/types.js'
 import { AppError } from '../errors.js'
 
@@ -89,36 +89,27 @@ export function createRecommendationService(kb: CompiledKb) {
       const sensations: string[] = []
       const negated: string[] = []
       let unrecognized: string[] = []
+      let age = req.age
       if (hasText) {
-        const reading = readText(kb, req.text!)
-        unrecognized = reading.unrecognized
-        const byClause = new Map<number, string[]>()
-        for (const f of reading.findings) {
-          if (f.negated) {
-            negated.push(`${f.type}:${f.id}`)
-            continue
-          }
-          if (f.type === 'sensation') byClause.set(f.clause, [...(byClause.get(f.clause) ?? []), f.id])
-          if (f.type === 'condition') conditions.push(f.id)
-          if (f.type === 'context') contexts.push(f.id)
-          if (f.type === 'sign') signs.push(f.id)
+        const u = understand(kb, req.text!)
+        unrecognized = u.unrecognized.map((w) => w.word)
+        for (const c of u.complaints) {
+          const existing = complaints.find((x) => x.region === c.region && (x.side ?? null) === c.side)
+          if (existing) existing.sensations = uniq([...existing.sensations, ...c.sensations])
+          else complaints.push({ region: c.region, ...(c.side ? { side: c.side } : {}), sensations: c.sensations, from: 'text' })
         }
-        const used = new Set<number>()
-        for (const f of reading.findings) {
-          if (f.type !== 'region' || f.negated) continue
-          const existing = complaints.find((c) => c.region === f.id && c.side === f.side)
-          const clauseSensations = byClause.get(f.clause) ?? []
-          used.add(f.clause)
-          if (existing) existing.sensations = uniq([...existing.sensations, ...clauseSensations])
-          else complaints.push({ region: f.id, ...(f.side ? { side: f.side } : {}), sensations: uniq(clauseSensations), from: 'text' })
-        }
-        for (const [clause, s] of byClause) if (!used.has(clause)) sensations.push(...s)
+        sensations.push(...u.sensations.map((x) => x.id))
+        contexts.push(...u.contexts.map((x) => x.id))
+        conditions.push(...u.conditions.map((x) => x.id))
+        signs.push(...u.signs.map((x) => x.id))
+        negated.push(...u.negated.map((x) => x.fact))
+        if (age === undefined && u.age !== null) age = u.age
       }
       const input: EngineInput = {
         complaints: complaints.map(({ from: _from, ...c }) => c),
         conditions: uniq(conditions), contexts: uniq(contexts), signs: uniq(signs),
         sensations: uniq(sensations), negated: uniq(negated),
-        ...(req.age !== undefined ? { age: req.age } : {}),
+        ...(age !== undefined ? { age } : {}),
         answers: req.answers ?? {},
         limit: req.limit ?? 10,
       }

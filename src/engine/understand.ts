@@ -1,0 +1,72 @@
+/**
+ * Turns a reading of free text into what the engine works on: complaints (a region with its side
+ * and the sensations named in the same clause or sentence), contexts, conditions, signs, negated
+ * facts, age and onset, each with its span. Shared by POST /v1/parse and POST /v1/recommendations.
+ */
+import type { CompiledKb } from './compile.js'
+import { readAge, readOnset, type Onset } from './text-facts.js'
+import { readText, type TextFinding } from './text.js'
+import type { Side } from './types.js'
+
+export interface Spanned {
+  id: string
+  span: [number, number]
+}
+
+export interface Understanding {
+  complaints: { region: string; side: Side | null; sensations: string[]; span: [number, number] }[]
+  /** Sensations not tied to any region in the message. */
+  sensations: Spanned[]
+  contexts: Spanned[]
+  conditions: Spanned[]
+  signs: Spanned[]
+  negated: { fact: string; span: [number, number] }[]
+  age: number | null
+  onset: Onset | null
+  unrecognized: { word: string; span: [number, number] }[]
+}
+
+function firstOf(list: TextFinding[], type: TextFinding['type']): Spanned[] {
+  const seen = new Set<string>()
+  return list.filter((f) => f.type === type && !f.negated && !seen.has(f.id) && seen.add(f.id)).map((f) => ({ id: f.id, span: f.span }))
+}
+
+/**
+ * Understand a message.
+ * @param kb compiled knowledge base
+ * @param text the client's words (never stored)
+ */
+export function understand(kb: CompiledKb, text: string): Understanding {
+  const { findings, unrecognized } = readText(kb, text)
+  const regions = findings.filter((f) => f.type === 'region' && !f.negated)
+  const sensationFindings = findings.filter((f) => f.type === 'sensation' && !f.negated)
+  // Drop a broad region when a region below it is also named in the same sentence ("neck ... back of my neck").
+  const specific = regions.filter((r) => !regions.some((o) => o !== r && o.sentence === r.sentence && (kb.ancestors.get(o.id) ?? []).includes(r.id)))
+  const complaints: Understanding['complaints'] = []
+  const attached = new Set<TextFinding>()
+  for (const r of specific) {
+    const sameClause = sensationFindings.filter((s) => s.clause === r.clause)
+    const soleInSentence = specific.filter((o) => o.sentence === r.sentence).length === 1
+    const own = sameClause.length > 0 ? sameClause : soleInSentence ? sensationFindings.filter((s) => s.sentence === r.sentence) : []
+    own.forEach((s) => attached.add(s))
+    const existing = complaints.find((c) => c.region === r.id && c.side === (r.side ?? null))
+    const ids = own.map((s) => s.id)
+    if (existing) existing.sensations = [...new Set([...existing.sensations, ...ids])]
+    else complaints.push({ region: r.id, side: r.side ?? null, sensations: [...new Set(ids)], span: r.span })
+  }
+  const negatedSeen = new Set<string>()
+  const negated = findings.filter((f) => f.negated).map((f) => ({ fact: `${f.type}:${f.id}`, span: f.span }))
+    .filter((n) => !negatedSeen.has(n.fact) && negatedSeen.add(n.fact))
+  const age = readAge(text)
+  return {
+    complaints,
+    sensations: firstOf(sensationFindings.filter((s) => !attached.has(s)), 'sensation'),
+    contexts: firstOf(findings, 'context'),
+    conditions: firstOf(findings, 'condition'),
+    signs: firstOf(findings, 'sign'),
+    negated,
+    age: age?.age ?? null,
+    onset: readOnset(text),
+    unrecognized,
+  }
+}
