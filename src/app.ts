@@ -17,8 +17,10 @@ import { cacheable } from './plugins/cacheable.js'
 import healthRoutes from './routes/health.js'
 import conditionRoutes from './routes/conditions.js'
 import muscleRoutes from './routes/muscles.js'
+import parseRoutes from './routes/parse.js'
 import problemRoutes from './routes/problems.js'
 import recommendationRoutes from './routes/recommendations.js'
+import searchRoutes from './routes/search.js'
 import vocabularyRoutes from './routes/vocabulary.js'
 
 export interface AppOptions {
@@ -60,7 +62,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     await v1.register(vocabularyRoutes)
     await v1.register(muscleRoutes)
     await v1.register(conditionRoutes)
+    await v1.register(searchRoutes)
   }, { prefix: '/v1' })
   await app.register(recommendationRoutes, { prefix: '/v1' })
+  await app.register(parseRoutes, { prefix: '/v1' })
   return app
 }

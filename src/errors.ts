@@ -11,6 +11,7 @@ export const ERRORS = {
   NMT_ERR_NOT_FOUND: { status: 404, title: 'Resource not found' },
   NMT_ERR_METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
   NMT_ERR_PAYLOAD_TOO_LARGE: { status: 413, title: 'Request body too large' },
+  NMT_ERR_TEXT_TOO_LONG: { status: 413, title: 'Text too long' },
   NMT_ERR_UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
   NMT_ERR_UNKNOWN_ID: { status: 422, title: 'Unknown identifier' },
   NMT_ERR_RATE_LIMITED: { status: 429, title: 'Too many requests' },

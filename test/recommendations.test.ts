@@ -101,12 +101,17 @@ describe('POST /v1/recommendations', () => {
     [{ conditions: ['knee-pain'], age: 300 }, 'body/age'],
     [{ conditions: ['knee-pain'], limit: 0 }, 'body/limit'],
     [{ conditions: ['knee-pain'], extra: true }, 'body/extra'],
-    [{ text: 'x'.repeat(2001) }, 'body/text'],
   ])('rejects invalid body #%# with a 400 naming the field', async (body, path) => {
     const res = await post(body).expect(400)
     expect(res.headers['content-type']).toMatch(/problem\+json/)
     expect(res.body.code).toBe('NMT_ERR_VALIDATION')
     expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path)
+  })
+
+  it('refuses text over 2,000 characters with a clear 413', async () => {
+    const res = await post({ text: 'my heel hurts '.repeat(150) }).expect(413)
+    expect(res.body).toMatchObject({ code: 'NMT_ERR_TEXT_TOO_LONG', status: 413 })
+    expect(res.body.detail).toMatch(/2,000 characters/)
   })
 
   it('rejects malformed JSON and other media types with problem+json', async () => {

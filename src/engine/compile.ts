@@ -4,6 +4,7 @@
  */
 import type { Condition, Context, KnowledgeBase, Muscle, Question, RedFlag, Region, Rule, Sensation, Sign, Source, When } from '../kb/schema.js'
 import { buildPhraseIndex, type PhraseIndex } from './phrases.js'
+import { buildSearchIndex, type SearchIndex } from './search.js'
 import { buildSpeller, type Speller } from './spelling.js'
 
 export interface ReferralEdge {
@@ -47,6 +48,8 @@ export interface CompiledKb {
   phrases: PhraseIndex
   /** Spelling tolerance over the words of the phrase index. */
   speller: Speller
+  /** Autocomplete index over vocabularies, conditions and muscles. */
+  search: SearchIndex
 }
 
 function indexByFact<T extends { when: When }>(list: readonly T[]): Map<string, T[]> {
@@ -148,5 +151,6 @@ export function compileKnowledgeBase(kb: KnowledgeBase, version: string): Compil
     musclesBySymptom,
     phrases,
     speller: buildSpeller([...phrases.byPhrase.keys()].flatMap((p) => p.split(' '))),
+    search: buildSearchIndex(kb),
   }
 }

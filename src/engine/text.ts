@@ -94,11 +94,13 @@ export function readText(kb: CompiledKb, text: string): TextReading {
       const last = words[i + n - 1]!
       const base = { phrase: hit.phrase, span: [w.start, last.end] as [number, number], negated: i <= negateUntil, sentence: w.sentence, clause: w.clause, at: i }
       for (const target of hit.targets) findings.push({ ...target, ...base, ...(target.type === 'region' && side ? { side } : {}) })
-      // "stiff neck and fever" is one sign, and also names the neck and a fever: keep what is named inside.
+      // "stiff neck and fever" is one sign, and also names the neck and a fever: keep the signs named inside,
+      // and the regions named inside a phrase that is not itself a region.
       for (let j = i; j < i + n && n > 1; j++) {
         for (let k = Math.min(i + n - j - (j === i ? 1 : 0), kb.phrases.maxWords); k >= 1; k--) {
           const inner = lookup(kb, words, j, k)
-          const extra = inner?.targets.filter((t) => (t.type === 'region' || t.type === 'sign') && !hit.targets.some((h) => h.type === t.type && h.id === t.id))
+          const extra = inner?.targets.filter((t) => (t.type === 'sign' && !hit.targets.some((h) => h.id === t.id && h.type === 'sign'))
+            || (t.type === 'region' && !hit.targets.some((h) => h.type === 'region')))
           if (!inner || !extra?.length) continue
           for (const t of extra) findings.push({ ...t, ...base, phrase: inner.phrase, span: [words[j]!.start, words[j + k - 1]!.end], ...(t.type === 'region' && side ? { side } : {}) })
           j += k - 1

@@ -45,6 +45,9 @@ async function errorHandlerPlugin(app: FastifyInstance): Promise<void> {
     if (err instanceof AppError) return sendProblem(reply, err.code, err.detail, err.extra)
     if (err.validation) {
       const errors = validationErrors(err)
+      if (err.validation.some((v) => v.keyword === 'maxLength' && v.instancePath === '/text')) {
+        return sendProblem(reply, 'NMT_ERR_TEXT_TOO_LONG', 'text is limited to 2,000 characters; send the main complaint first', { errors })
+      }
       return sendProblem(reply, 'NMT_ERR_VALIDATION', `${errors.length} field${errors.length === 1 ? '' : 's'} failed validation`, { errors })
     }
     const mapped = fromFastifyCode(err)

@@ -1,0 +1,50 @@
+/**
+ * HTTP contracts of POST /v1/parse (what the API understands in free text) and GET /v1/search
+ * (autocomplete).
+ */
+import { IdSchema, Type } from './common.js'
+
+const Span = Type.Tuple([Type.Integer({ minimum: 0 }), Type.Integer({ minimum: 0 })], { description: '[start, end) character offsets in the text' })
+const SideOrNull = Type.Union([Type.Literal('left'), Type.Literal('right'), Type.Literal('both'), Type.Null()])
+const Found = Type.Object({ id: IdSchema, label: Type.String(), span: Span })
+
+export const ParseRequestSchema = Type.Object({
+  text: Type.String({ minLength: 1, maxLength: 2000, description: "The client's own words (at most 2,000 characters). Never stored or logged." }),
+}, { additionalProperties: false, examples: [{ text: 'my right heel kills me with the first steps in the morning, no numbness' }] })
+
+export const ParseResponseSchema = Type.Object({
+  kbVersion: Type.String(),
+  complaints: Type.Array(Type.Object({
+    region: IdSchema, label: Type.String(), side: SideOrNull, sensations: Type.Array(IdSchema), span: Span,
+  }), { description: 'Each region named, with its side and the sensations named with it' }),
+  sensations: Type.Array(Found, { description: 'Sensations not tied to a region' }),
+  contexts: Type.Array(Found),
+  conditions: Type.Array(Found),
+  signs: Type.Array(Found, { description: 'Red-flag signs and history items' }),
+  negated: Type.Array(Type.Object({ fact: Type.String(), label: Type.String(), span: Span }), { description: 'What the client said is absent ("no numbness")' }),
+  age: Type.Union([Type.Integer(), Type.Null()]),
+  onset: Type.Union([Type.Object({
+    kind: Type.Union([Type.Literal('sudden'), Type.Literal('gradual'), Type.Literal('duration')]),
+    text: Type.String(), span: Span, days: Type.Union([Type.Number(), Type.Null()]),
+  }), Type.Null()]),
+  unrecognized: Type.Array(Type.Object({ word: Type.String(), span: Span }), { description: 'Words that could not be placed' }),
+  triage: Type.Object({
+    level: Type.Union([Type.Literal('none'), Type.Literal('routine'), Type.Literal('urgent'), Type.Literal('emergency')]),
+    flags: Type.Array(Type.Object({ id: IdSchema, level: Type.String(), title: Type.String(), advice: Type.String() })),
+  }, { description: 'Red flags raised by what the text says' }),
+})
+
+export const SearchQuerySchema = Type.Object({
+  q: Type.String({ minLength: 1, maxLength: 100, description: 'What the client typed so far' }),
+  type: Type.Optional(Type.Union([Type.Literal('region'), Type.Literal('sensation'), Type.Literal('context'), Type.Literal('condition'), Type.Literal('muscle')])),
+  limit: Type.Integer({ minimum: 1, maximum: 50, default: 10 }),
+}, { additionalProperties: false })
+
+export const SearchResponseSchema = Type.Object({
+  items: Type.Array(Type.Object({
+    type: Type.Union([Type.Literal('region'), Type.Literal('sensation'), Type.Literal('context'), Type.Literal('condition'), Type.Literal('muscle')]),
+    id: IdSchema,
+    label: Type.String(),
+    matched: Type.String({ description: 'The name or synonym that matched' }),
+  })),
+})
