@@ -3,7 +3,9 @@
  * referral edges). Pure: no I/O. Everything served at run time reads from the result.
  */
 import type { Condition, Context, KnowledgeBase, Muscle, Question, RedFlag, Region, Rule, Sensation, Sign, Source, When } from '../kb/schema.js'
+import { focusTemplate } from './focus-plan.js'
 import { buildPhraseIndex, type PhraseIndex } from './phrases.js'
+import type { FocusStep } from './types.js'
 import { buildSearchIndex, type SearchIndex } from './search.js'
 import { buildSpeller, type Speller } from './spelling.js'
 
@@ -42,6 +44,16 @@ export interface CompiledKb {
   ageFacts: readonly string[]
   /** Muscle id → muscles that must be worked before it (key muscles of a satellite). */
   keyMusclesOf: ReadonlyMap<string, readonly string[]>
+  /** Muscle id → facts a "yes" to which would favour it (contexts, symptoms, zone regions, nerve sensations). */
+  favours: ReadonlyMap<string, ReadonlySet<string>>
+  /** Muscle id → those of its favoured facts that a differentiating question asks about, sorted. */
+  askable: ReadonlyMap<string, readonly string[]>
+  /** Muscle id → its non-pain symptoms: sensation id → note (first note per sensation). */
+  symptomNotes: ReadonlyMap<string, ReadonlyMap<string, string>>
+  /** Muscle id → the muscle-only part of its focus-plan step. */
+  focusTemplates: ReadonlyMap<string, Omit<FocusStep, 'order' | 'side' | 'reason'>>
+  /** Muscle id → regions its referral zones cover. */
+  zoneRegions: ReadonlyMap<string, ReadonlySet<string>>
   /** Sensation id → muscles listing it among their non-pain symptoms. */
   musclesBySymptom: ReadonlyMap<string, readonly Muscle[]>
   /** Lay phrases of every vocabulary, for reading free text. */
@@ -127,6 +139,23 @@ export function compileKnowledgeBase(kb: KnowledgeBase, version: string): Compil
     }
   }
   const phrases = buildPhraseIndex(kb)
+  const favours = new Map<string, Set<string>>()
+  const askable = new Map<string, string[]>()
+  const zoneRegions = new Map<string, Set<string>>()
+  const symptomNotes = new Map<string, Map<string, string>>()
+  const differentiating = new Set(kb.questions.filter((q) => q.kind === 'differentiate').map((q) => q.fact))
+  for (const m of kb.muscles) {
+    const f = new Set<string>([
+      ...m.contexts.map((c) => `context:${c}`), ...m.symptoms.map((x) => `sensation:${x.sensation}`), ...m.referralZones.map((z) => `region:${z.region}`),
+      ...(m.entrapments.length > 0 ? ['sensation:tingling', 'sensation:numbness'] : []),
+    ])
+    favours.set(m.id, f)
+    askable.set(m.id, [...f].filter((x) => differentiating.has(x)).sort())
+    zoneRegions.set(m.id, new Set(m.referralZones.map((z) => z.region)))
+    const notes = new Map<string, string>()
+    for (const x of m.symptoms) if (!notes.has(x.sensation)) notes.set(x.sensation, x.note)
+    symptomNotes.set(m.id, notes)
+  }
   return {
     version,
     kb,
@@ -149,6 +178,11 @@ export function compileKnowledgeBase(kb: KnowledgeBase, version: string): Compil
     ageFacts,
     keyMusclesOf,
     musclesBySymptom,
+    favours,
+    askable,
+    zoneRegions,
+    symptomNotes,
+    focusTemplates: new Map(kb.muscles.map((m) => [m.id, focusTemplate(m)])),
     phrases,
     speller: buildSpeller([...phrases.byPhrase.keys()].flatMap((p) => p.split(' '))),
     search: buildSearchIndex(kb),

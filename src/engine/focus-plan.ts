@@ -17,6 +17,22 @@ const TECHNIQUE_TEXT: Record<string, string> = {
   'cross-fiber-friction': 'cross-fiber friction', 'post-isometric-relaxation': 'post-isometric relaxation', 'passive-stretch': 'passive stretch',
 }
 
+/** The parts of a focus step that depend only on the muscle: built once per knowledge-base load. */
+export function focusTemplate(muscle: Muscle): Omit<FocusStep, 'order' | 'side' | 'reason'> {
+  return {
+    muscle: muscle.id,
+    name: muscle.name,
+    area: muscle.triggerPoints.map((tp) => `${tp.location} (${tp.landmark}; ${tp.palpation} palpation, ${tp.position})`).join(' | '),
+    technique: muscle.focus.techniques.map((t) => TECHNIQUE_TEXT[t] ?? t).join(', then '),
+    techniques: muscle.focus.techniques,
+    position: muscle.focus.position,
+    pressure: muscle.focus.pressure,
+    duration: muscle.focus.duration,
+    cautions: muscle.cautions,
+    selfCare: muscle.selfCare,
+  }
+}
+
 /**
  * Order and describe the focus plan for the given muscles.
  * @param chosen muscles to plan, best first
@@ -29,8 +45,10 @@ export function focusPlan(kb: CompiledKb, chosen: MuscleResult[]): FocusStep[] {
     for (const key of kb.keyMusclesOf.get(muscle.id) ?? []) if (ids.has(key)) before.get(muscle.id)!.add(key)
     for (const { muscle: other } of muscles) {
       if (other.id === muscle.id) continue
-      const refersInto = other.referralZones.some((z) => muscle.regions.includes(z.region))
-      const reverse = muscle.referralZones.some((z) => other.regions.includes(z.region))
+      const otherZones = kb.zoneRegions.get(other.id)!
+      const ownZones = kb.zoneRegions.get(muscle.id)!
+      const refersInto = muscle.regions.some((r) => otherZones.has(r))
+      const reverse = other.regions.some((r) => ownZones.has(r))
       if (refersInto && !reverse) before.get(muscle.id)!.add(other.id)
     }
   }
@@ -51,22 +69,13 @@ export function focusPlan(kb: CompiledKb, chosen: MuscleResult[]): FocusStep[] {
     order.push(next)
   }
   return order.map((id, i) => {
-    const { result, muscle } = muscles.find((m) => m.muscle.id === id)!
+    const { result } = muscles.find((m) => m.muscle.id === id)!
     const firsts = [...before.get(id)!].filter((b) => order.indexOf(b) < i).map((b) => kb.muscles.get(b)!.name)
     const side = result.sides.length === 2 ? 'both' : result.sides.length === 1 ? result.sides[0]! : 'unspecified'
     return {
       order: i + 1,
-      muscle: muscle.id,
-      name: muscle.name,
+      ...kb.focusTemplates.get(id)!,
       side,
-      area: muscle.triggerPoints.map((tp) => `${tp.location} (${tp.landmark}; ${tp.palpation} palpation, ${tp.position})`).join(' | '),
-      technique: muscle.focus.techniques.map((t) => TECHNIQUE_TEXT[t] ?? t).join(', then '),
-      techniques: [...muscle.focus.techniques],
-      position: muscle.focus.position,
-      pressure: muscle.focus.pressure,
-      duration: muscle.focus.duration,
-      cautions: [...muscle.cautions],
-      selfCare: [...muscle.selfCare],
       reason: firsts.length > 0
         ? `After ${firsts.join(' and ')}: worked first as ${firsts.length === 1 ? 'its source or key muscle' : 'its sources or key muscles'}`
         : i === 0 ? 'First: the most proximal source of the reported pain' : 'Proximal before distal, higher score first',

@@ -3,7 +3,7 @@
  * then the differentiating questions whose answer splits the score mass of the top candidates most
  * evenly (the answer that would change the ranking most). At most three. Pure.
  */
-import type { RedFlag } from '../kb/schema.js'
+import type { Question, RedFlag } from '../kb/schema.js'
 import type { CompiledKb } from './compile.js'
 import type { FactSet } from './facts.js'
 import type { Scored } from './score.js'
@@ -56,37 +56,35 @@ function screens(kb: CompiledKb, facts: FactSet, input: EngineInput, flags: RedF
 }
 
 function differentiating(kb: CompiledKb, facts: FactSet, input: EngineInput, top: Scored[]): QuestionResult[] {
-  const asked = new Set(Object.keys(input.answers))
-  const favours = (s: Scored, fact: string): boolean => {
-    const [type, id] = fact.split(':') as [string, string]
-    const m = s.muscle
-    if (type === 'context') return m.contexts.includes(id)
-    if (type === 'region') return m.referralZones.some((z) => z.region === id)
-    if (type === 'sensation') return m.symptoms.some((x) => x.sensation === id) || ((id === 'tingling' || id === 'numbness') && m.entrapments.length > 0)
-    return false
-  }
-  const facts_ = new Set<string>()
+  const options: { q: Question; fact: string; value: number }[] = []
+  const total = top.reduce((a, s) => a + s.score, 0)
+  const seen = new Set<string>()
   for (const s of top) {
-    for (const c of s.muscle.contexts) facts_.add(`context:${c}`)
-    for (const x of s.muscle.symptoms) facts_.add(`sensation:${x.sensation}`)
-    for (const z of s.muscle.referralZones) facts_.add(`region:${z.region}`)
-    if (s.muscle.entrapments.length > 0) facts_.add('sensation:tingling').add('sensation:numbness')
-  }
-  const options: { q: QuestionResult; value: number }[] = []
-  for (const fact of facts_) {
-    if (isKnown(fact, facts, input)) continue
-    for (const q of kb.questionsByFact.get(fact) ?? []) {
-      if (q.kind !== 'differentiate' || asked.has(q.id)) continue
-      const yes = top.filter((s) => favours(s, fact))
-      const no = top.filter((s) => !favours(s, fact))
-      if (yes.length === 0 || no.length === 0) continue
-      const mass = (l: Scored[]): number => l.reduce((a, s) => a + s.score, 0)
-      const names = (l: Scored[]): string => l.slice(0, 3).map((s) => s.muscle.name).join(', ')
-      options.push({ q: { id: q.id, text: q.text, kind: 'differentiate', why: `A yes favours ${names(yes)} over ${names(no)}` }, value: Math.min(mass(yes), mass(no)) })
+    for (const fact of kb.askable.get(s.muscle.id) ?? []) {
+      if (seen.has(fact)) continue
+      seen.add(fact)
+      if (isKnown(fact, facts, input)) continue
+      let yesMass = 0
+      let yesCount = 0
+      for (const t of top) {
+        if (kb.favours.get(t.muscle.id)!.has(fact)) {
+          yesMass += t.score
+          yesCount += 1
+        }
+      }
+      if (yesCount === top.length) continue
+      for (const q of kb.questionsByFact.get(fact) ?? []) {
+        if (q.kind === 'differentiate' && input.answers[q.id] === undefined) options.push({ q, fact, value: Math.min(yesMass, total - yesMass) })
+      }
     }
   }
   options.sort((a, b) => b.value - a.value || (a.q.id < b.q.id ? -1 : 1))
-  return options.map((o) => o.q)
+  return options.slice(0, MAX_QUESTIONS).map(({ q, fact }) => {
+    const yes = top.filter((t) => kb.favours.get(t.muscle.id)!.has(fact))
+    const no = top.filter((t) => !kb.favours.get(t.muscle.id)!.has(fact))
+    const names = (l: Scored[]): string => l.slice(0, 3).map((t) => t.muscle.name).join(', ')
+    return { id: q.id, text: q.text, kind: 'differentiate' as const, why: `A yes favours ${names(yes)} over ${names(no)}` }
+  })
 }
 
 /**

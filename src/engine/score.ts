@@ -113,23 +113,27 @@ export function scoreMuscles(kb: CompiledKb, input: EngineInput, facts: FactSet)
   }
 
   const nerve = NERVE_SENSATIONS.filter((s) => facts.sensations.has(s))
+  const contexts = [...facts.present].filter((f) => f.startsWith('context:')).sort()
+  const sensations = [...facts.sensations].sort()
+  const negated = [...facts.negated].sort()
   for (const s of [...scored.values()].sort((a, b) => (a.muscle.id < b.muscle.id ? -1 : 1))) {
     const m = s.muscle
-    for (const sym of m.symptoms.filter((x, i) => m.symptoms.findIndex((y) => y.sensation === x.sensation) === i)) {
-      if (facts.sensations.has(sym.sensation)) add(s, { kind: 'symptom', ref: `sensation:${sym.sensation}`, weight: WEIGHTS.symptom, detail: `${m.name}: ${sym.note}` })
+    const notes = kb.symptomNotes.get(m.id)!
+    const favours = kb.favours.get(m.id)!
+    for (const sens of sensations) {
+      const note = notes.get(sens)
+      if (note !== undefined) add(s, { kind: 'symptom', ref: `sensation:${sens}`, weight: WEIGHTS.symptom, detail: `${m.name}: ${note}` })
     }
     if (nerve.length > 0 && m.entrapments.length > 0) {
       add(s, { kind: 'entrapment', ref: `sensation:${nerve[0]}`, weight: WEIGHTS.entrapment,
         detail: `${nerve.join(' and ')} fit ${m.name}, which can compress the ${m.entrapments.map((e) => e.structure).join(', ')}` })
     }
-    for (const ctx of m.contexts) {
-      if (facts.present.has(`context:${ctx}`)) add(s, { kind: 'context', ref: `context:${ctx}`, weight: WEIGHTS.context, detail: `${kb.contexts.get(ctx)?.label ?? ctx} commonly aggravates ${m.name}` })
+    for (const ctx of contexts) {
+      if (favours.has(ctx)) add(s, { kind: 'context', ref: ctx, weight: WEIGHTS.context, detail: `${kb.contexts.get(ctx.slice(8))?.label ?? ctx} commonly aggravates ${m.name}` })
     }
-    for (const neg of facts.negated) {
-      const [type, id] = neg.split(':') as [string, string]
-      const hit = (type === 'context' && m.contexts.includes(id)) || (type === 'region' && m.referralZones.some((z) => z.region === id))
-        || (type === 'sensation' && (m.symptoms.some((x) => x.sensation === id) || (NERVE_SENSATIONS.includes(id) && m.entrapments.length > 0)))
-      if (hit) add(s, { kind: 'answer', ref: neg, weight: WEIGHTS.negatedFact, detail: `Reported absent: ${id.replace(/-/g, ' ')}, which would have pointed to ${m.name}` })
+    for (const neg of negated) {
+      if (neg.startsWith('condition:') || neg.startsWith('sign:') || !favours.has(neg)) continue
+      add(s, { kind: 'answer', ref: neg, weight: WEIGHTS.negatedFact, detail: `Reported absent: ${neg.slice(neg.indexOf(':') + 1).replace(/-/g, ' ')}, which would have pointed to ${m.name}` })
     }
   }
   for (const s of scored.values()) s.score = round(s.score)

@@ -55,15 +55,36 @@ function expand(kb: CompiledKb, tokens: Token[]): Word[] {
   return out
 }
 
+function singular(w: string): string | null {
+  return w.length > 3 && w.endsWith('s') ? w.slice(0, -1) : null
+}
+
+/** How many words a phrase starting at word i can have at most (0: no phrase starts here). */
+function reach(kb: CompiledKb, words: Word[], i: number): number {
+  const w = words[i]!.norm
+  const s = singular(w)
+  const byFirst = Math.max(kb.phrases.maxByFirst.get(w) ?? 0, s ? kb.phrases.maxByFirst.get(s) ?? 0 : 0)
+  const joined = i + 1 < words.length && kb.phrases.byPhrase.has(w + words[i + 1]!.norm) ? 2 : 0
+  return Math.min(Math.max(byFirst, joined), words.length - i)
+}
+
 function lookup(kb: CompiledKb, words: Word[], i: number, n: number): { phrase: string; targets: readonly PhraseTarget[] } | null {
-  const slice = words.slice(i, i + n).map((w) => w.norm)
-  const tries = [slice.join(' ')]
-  if (n === 2) tries.push(slice.join(''))
-  const lastWord = slice[n - 1]!
-  if (lastWord.length > 3 && lastWord.endsWith('s')) tries.push([...slice.slice(0, -1), lastWord.replace(/(es|s)$/, '')].join(' '), [...slice.slice(0, -1), lastWord.slice(0, -1)].join(' '))
-  for (const phrase of tries) {
-    const targets = kb.phrases.byPhrase.get(phrase)
-    if (targets) return { phrase, targets }
+  let phrase = words[i]!.norm
+  for (let j = i + 1; j < i + n; j++) phrase += ' ' + words[j]!.norm
+  const exact = kb.phrases.byPhrase.get(phrase)
+  if (exact) return { phrase, targets: exact }
+  if (n === 2) {
+    const joined = words[i]!.norm + words[i + 1]!.norm
+    const t = kb.phrases.byPhrase.get(joined)
+    if (t) return { phrase: joined, targets: t }
+  }
+  const last = words[i + n - 1]!.norm
+  if (last.length > 3 && last.endsWith('s')) {
+    const head = phrase.slice(0, phrase.length - last.length)
+    for (const alt of [head + last.replace(/(es|s)$/, ''), head + last.slice(0, -1)]) {
+      const t = kb.phrases.byPhrase.get(alt)
+      if (t) return { phrase: alt, targets: t }
+    }
   }
   return null
 }
@@ -86,7 +107,7 @@ export function readText(kb: CompiledKb, text: string): TextReading {
     if (w.gap === 'sentence') side = undefined
     if (w.gap === 'sentence' || w.gap === 'clause') negateUntil = -1
     let matched = 0
-    for (let n = Math.min(kb.phrases.maxWords, words.length - i); n >= 1 && matched === 0; n--) {
+    for (let n = reach(kb, words, i); n >= 1 && matched === 0; n--) {
       if (words.slice(i + 1, i + n).some((x) => x.sentence !== w.sentence)) continue
       const hit = lookup(kb, words, i, n)
       if (!hit) continue
@@ -97,7 +118,7 @@ export function readText(kb: CompiledKb, text: string): TextReading {
       // "stiff neck and fever" is one sign, and also names the neck and a fever: keep the signs named inside,
       // and the regions named inside a phrase that is not itself a region.
       for (let j = i; j < i + n && n > 1; j++) {
-        for (let k = Math.min(i + n - j - (j === i ? 1 : 0), kb.phrases.maxWords); k >= 1; k--) {
+        for (let k = Math.min(i + n - j - (j === i ? 1 : 0), reach(kb, words, j)); k >= 1; k--) {
           const inner = lookup(kb, words, j, k)
           const extra = inner?.targets.filter((t) => (t.type === 'sign' && !hit.targets.some((h) => h.id === t.id && h.type === 'sign'))
             || (t.type === 'region' && !hit.targets.some((h) => h.type === 'region')))

@@ -58,12 +58,12 @@ export interface FocusStep {
   side: 'left' | 'right' | 'both' | 'unspecified'
   area: string
   technique: string
-  techniques: string[]
+  techniques: readonly string[]
   position: string
   pressure: string
   duration: string
-  cautions: string[]
-  selfCare: string[]
+  cautions: readonly string[]
+  selfCare: readonly string[]
   reason: string
 }
 

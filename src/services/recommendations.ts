@@ -44,7 +44,7 @@ export interface RecommendationResponse extends Omit<EngineResult, 'muscles'> {
     negated: string[]
     unrecognized: string[]
   }
-  muscles: (EngineResult['muscles'][number] & { triggerPoints: unknown[] })[]
+  muscles: (EngineResult['muscles'][number] & { triggerPoints: readonly unknown[] })[]
   disclaimer: string
 }
 
@@ -122,7 +122,7 @@ export function createRecommendationService(kb: CompiledKb) {
           conditions: input.conditions, contexts: input.contexts, signs: input.signs, sensations: input.sensations,
           negated: input.negated, unrecognized,
         },
-        muscles: result.muscles.map((m) => ({ ...m, triggerPoints: [...kb.muscles.get(m.id)!.triggerPoints] })),
+        muscles: result.muscles.map((m) => ({ ...m, triggerPoints: kb.muscles.get(m.id)!.triggerPoints })),
         focusPlan: result.focusPlan,
         questions: result.questions,
         disclaimer: DISCLAIMER,
