@@ -17,7 +17,7 @@ describe('POST /v1/parse and GET /v1/search', () => {
     expect(res.headers['cache-control']).toBe('no-store')
     const b = res.body
     expect(b.kbVersion).toBe(app.kb.version)
-    expect(b.complaints).toEqual([{ region: 'heel', label: 'Heel', side: 'right', sensations: [], span: [9, 13] }])
+    expect(b.complaints).toEqual([{ region: 'heel', label: 'Heel', side: 'right', sensations: ['pain'], span: [9, 13] }])
     expect(text.slice(...(b.complaints[0].span as [number, number]))).toBe('heel')
     expect(b.contexts.map((c: { id: string }) => c.id)).toEqual(['first-steps-morning'])
     expect(b.negated).toEqual([{ fact: 'sensation:numbness', label: 'Numbness', span: [63, 71] }])

@@ -184,7 +184,7 @@ export function compileKnowledgeBase(kb: KnowledgeBase, version: string): Compil
     symptomNotes,
     focusTemplates: new Map(kb.muscles.map((m) => [m.id, focusTemplate(m)])),
     phrases,
-    speller: buildSpeller([...phrases.byPhrase.keys()].flatMap((p) => p.split(' '))),
+    speller: buildSpeller(new Set(phrases.byPhrase.keys())),
     search: buildSearchIndex(kb),
   }
 }

@@ -20,13 +20,16 @@ export interface PhraseIndex {
   maxByFirst: ReadonlyMap<string, number>
 }
 
+/** Filler words dropped from phrases, as the reader drops them from text ("back of the skull" = "back of skull"). */
+const PHRASE_FILLERS = new Set(['my', 'the', 'a', 'an', 'your', 'his', 'her', 'their', 'our', 'its', 'this', 'that'])
+
 /** Build the phrase index of a knowledge base. */
 export function buildPhraseIndex(kb: KnowledgeBase): PhraseIndex {
   const byPhrase = new Map<string, PhraseTarget[]>()
   let maxWords = 1
   const maxByFirst = new Map<string, number>()
   const add = (type: PhraseType, id: string, phrase: string): void => {
-    const p = normalizeText(phrase)
+    const p = normalizeText(phrase).split(' ').filter((w) => !PHRASE_FILLERS.has(w)).join(' ')
     if (p === '') return
     const list = byPhrase.get(p) ?? []
     if (!list.some((t) => t.type === type && t.id === id)) list.push({ type, id })

@@ -1,7 +1,7 @@
 /**
  * Spelling tolerance for free text: corrects a word to the nearest vocabulary word (one edit for
- * words of 4-7 letters, two from 8), splits run-together words ("shoulderblade") and joins split
- * ones ("knee cap"). Built once per knowledge-base load from the phrase index. Pure.
+ * words of 4-7 letters, two from 8, a dropped letter for 3), and splits run-together words
+ * ("shoulderblade"). Built once per knowledge-base load from the phrase index. Pure.
  */
 import { editDistance } from './suggest.js'
 
@@ -21,8 +21,12 @@ const PROTECTED = new Set(('that this with have from when what your they them th
   'think those time under very want well went what whole work year years days weeks month months hours since still ' +
   'feel felt hurt hurts walk walks side sides left right front back morning night sleep sleeping lying start started').split(' '))
 
-/** Build a speller over a vocabulary of single words. */
-export function buildSpeller(words: Iterable<string>): Speller {
+/**
+ * Build a speller over the vocabulary's phrases: their words are what it corrects to, and only a
+ * split that forms a whole phrase counts ("shoulderblade" -> shoulder blade, never "football" -> foot ball).
+ */
+export function buildSpeller(phrases: ReadonlySet<string>): Speller {
+  const words = [...phrases].flatMap((p) => p.split(' '))
   const vocab = new Set<string>()
   for (const w of words) if (w.length >= 3 && !/^\d+$/.test(w)) vocab.add(w)
   const byFirst = new Map<string, string[]>()
@@ -31,7 +35,9 @@ export function buildSpeller(words: Iterable<string>): Speller {
   const cache = new Map<string, string | null>()
 
   const correct = (word: string): string | null => {
-    if (vocab.has(word) || word.length < 4 || PROTECTED.has(word) || /\d/.test(word)) return null
+    if (vocab.has(word) || word.length < 3 || PROTECTED.has(word) || /\d/.test(word)) return null
+    // Three letters: only a dropped letter from a four-letter word that starts the same ("nek" -> neck, "bak" -> back).
+    if (word.length === 3) return (byFirst.get(word[0]!) ?? []).find((c) => c.length === 4 && c.startsWith(word.slice(0, 2)) && editDistance(word, c, 1) === 1) ?? null
     const hit = cache.get(word)
     if (hit !== undefined) return hit
     const max = word.length >= 8 ? 2 : 1
@@ -55,7 +61,7 @@ export function buildSpeller(words: Iterable<string>): Speller {
     for (let i = 3; i <= word.length - 3; i++) {
       const a = word.slice(0, i)
       const b = word.slice(i)
-      if (vocab.has(a) && vocab.has(b)) return [a, b]
+      if (phrases.has(`${a} ${b}`)) return [a, b]
     }
     return null
   }

@@ -26,10 +26,17 @@ export interface TextReading {
 interface Word extends Token {
   /** Index of the token it came from (a split word gives two words with one token). */
   token: number
+  /** A side word ("left", "both") that stood just before this word, skipped for matching. */
+  side?: Side
 }
+
+/** Words skipped inside phrases: "back of my left hand" reads as "back of hand", on the left. */
+export const FILLERS = new Set(['my', 'the', 'a', 'an', 'your', 'his', 'her', 'their', 'our', 'its', 'this', 'that'])
 
 const NEGATORS = new Set(['no', 'not', 'without', 'never', 'dont', 'doesnt', 'isnt', 'didnt', 'arent', 'wasnt', 'nor', 'none', 'neither', 'nothing', 'denies', 'havent', 'hasnt'])
 const NEGATION_WINDOW = 5
+/** "not sure if it's tennis elbow" hedges; it does not deny. */
+const HEDGES = new Set(['sure', 'certain', 'only', 'just'])
 const SIDE_WORDS: Record<string, Side> = { left: 'left', right: 'right', both: 'both', bilateral: 'both' }
 const STOP = new Set(('a an and the my me i im ive it its is are was were be been have has had of in on at to for with from by when ' +
   'this that these those there here very really so but or if then than too also just some any all side sides after before ' +
@@ -42,17 +49,39 @@ const STOP = new Set(('a an and the my me i im ive it its is are was were be bee
   'few several couple hour hours whenever especially mostly mainly lot lots also even though although however because since ' +
   'area spot place part bit little thing things should would could will just am hurt hurting pain').split(' '))
 
-function expand(kb: CompiledKb, tokens: Token[]): Word[] {
+function expand(kb: CompiledKb, tokens: Token[]): { words: Word[]; skipped: Set<number> } {
   const out: Word[] = []
+  const skipped = new Set<number>()
+  let pendingSide: Side | undefined
+  let pendingGap: Token['gap'] = 'none'
+  const push = (w: Word): void => {
+    const gap = rank(pendingGap) > rank(w.gap) ? pendingGap : w.gap
+    out.push({ ...w, gap, ...(pendingSide ? { side: pendingSide } : {}) })
+    pendingSide = undefined
+    pendingGap = 'none'
+  }
   tokens.forEach((t, i) => {
-    const known = kb.phrases.byPhrase.has(t.norm) || kb.speller.known(t.norm) || STOP.has(t.norm) || NEGATORS.has(t.norm) || t.norm in SIDE_WORDS
-    if (known) return out.push({ ...t, token: i })
+    if (FILLERS.has(t.norm) || (t.norm in SIDE_WORDS && !kb.phrases.maxByFirst.has(t.norm))) {
+      if (t.norm in SIDE_WORDS) pendingSide = SIDE_WORDS[t.norm]
+      if (rank(t.gap) > rank(pendingGap)) pendingGap = t.gap
+      skipped.add(i)
+      return
+    }
+    const known = kb.phrases.byPhrase.has(t.norm) || kb.speller.known(t.norm) || STOP.has(t.norm) || NEGATORS.has(t.norm)
+    if (known) return push({ ...t, token: i })
     const parts = kb.speller.split(t.norm)
-    if (parts) return out.push({ ...t, norm: parts[0], token: i }, { ...t, norm: parts[1], token: i, gap: 'none' })
+    if (parts) {
+      push({ ...t, norm: parts[0], token: i })
+      return push({ ...t, norm: parts[1], token: i, gap: 'none' })
+    }
     const fixed = kb.speller.correct(t.norm) ?? (t.norm.endsWith('s') ? kb.speller.correct(t.norm.slice(0, -1)) : null)
-    out.push({ ...t, norm: fixed ?? t.norm, token: i })
+    push({ ...t, norm: fixed ?? t.norm, token: i })
   })
-  return out
+  return { words: out, skipped }
+}
+
+function rank(gap: Token['gap']): number {
+  return gap === 'sentence' ? 3 : gap === 'clause' ? 2 : gap === 'comma' ? 1 : 0
 }
 
 function singular(w: string): string | null {
@@ -89,6 +118,41 @@ function lookup(kb: CompiledKb, words: Word[], i: number, n: number): { phrase: 
   return null
 }
 
+const MOVEMENTS = new Set(['turn', 'turns', 'turning', 'lift', 'lifts', 'lifting', 'raise', 'raising', 'cross', 'crossing', 'straighten',
+  'straightening', 'bend', 'bending', 'lean', 'leaning', 'move', 'moving', 'stretch', 'stretching', 'brush', 'brushing', 'hit', 'hitting',
+  'shake', 'shaking', 'nod', 'nodding', 'tilt', 'tilting', 'rotate', 'rotating', 'over', 'above', 'hold', 'holding', 'use', 'using'])
+const QUALIFIERS = new Set(['when', 'while', 'during', 'if', 'unless', 'until', 'after', 'before'])
+const DENIAL_WORDS = new Set(['hurt', 'hurts', 'ache', 'aches', 'sore', 'painful', 'bother', 'bothers', 'fine', 'ok', 'okay', 'normal', 'good'])
+
+/** Whether the words right after position `at` deny what was just named ("doesn't hurt", "is fine"). */
+function deniedAfter(words: Word[], at: number): boolean {
+  const next = words.slice(at, at + 3).filter((w) => w.gap !== 'sentence' && w.gap !== 'clause')
+  const neg = next.findIndex((w) => NEGATORS.has(w.norm))
+  if (neg >= 0) {
+    const k = next.findIndex((w, j) => j > neg && DENIAL_WORDS.has(w.norm))
+    // "my knees don't hurt when walking" denies the walking, not the knees.
+    return k >= 0 && !QUALIFIERS.has(words[at + k + 1]?.norm ?? '')
+  }
+  return next.slice(0, 2).some((w) => w.norm === 'is' || w.norm === 'are' || w.norm === 'feels') && next.slice(0, 3).some((w) => ['fine', 'ok', 'okay', 'normal'].includes(w.norm))
+}
+
+/**
+ * Which vocabulary entries named inside a longer phrase also count: the region and the sensation
+ * named by a condition ("neck pain"), the sensation in a region phrase ("lower back pain"), the region
+ * in a sensation ("stuffy ear"); in a sign, another sign, its sensations and a region among its first
+ * two words ("swollen calf", not "chin to chest"). Never inside an activity ("turning my head").
+ */
+function innerKeeps(outer: readonly PhraseTarget[], t: PhraseTarget, offset: number): boolean {
+  if (outer.some((h) => h.type === t.type && h.id === t.id)) return false
+  const types = new Set(outer.map((h) => h.type))
+  if (t.type === 'region') {
+    if (types.has('region')) return false
+    return types.has('condition') || types.has('sensation') || (types.has('sign') && offset < 2)
+  }
+  if (t.type === 'sensation') return !types.has('sensation') && (types.has('condition') || types.has('sign') || types.has('region'))
+  return t.type === 'sign' && types.has('sign')
+}
+
 /**
  * Read a message.
  * @param kb compiled knowledge base (its phrase index and speller)
@@ -96,7 +160,7 @@ function lookup(kb: CompiledKb, words: Word[], i: number, n: number): { phrase: 
  */
 export function readText(kb: CompiledKb, text: string): TextReading {
   const tokens = tokenize(text)
-  const words = expand(kb, tokens)
+  const { words, skipped } = expand(kb, tokens)
   const findings: (TextFinding & { at: number })[] = []
   const used = new Set<number>()
   const sideAt: { at: number; side: Side; sentence: number }[] = []
@@ -106,6 +170,10 @@ export function readText(kb: CompiledKb, text: string): TextReading {
     const w = words[i]!
     if (w.gap === 'sentence') side = undefined
     if (w.gap === 'sentence' || w.gap === 'clause') negateUntil = -1
+    if (w.side) {
+      side = w.side
+      sideAt.push({ at: i, side, sentence: w.sentence })
+    }
     let matched = 0
     for (let n = reach(kb, words, i); n >= 1 && matched === 0; n--) {
       if (words.slice(i + 1, i + n).some((x) => x.sentence !== w.sentence)) continue
@@ -113,15 +181,22 @@ export function readText(kb: CompiledKb, text: string): TextReading {
       if (!hit) continue
       matched = n
       const last = words[i + n - 1]!
+      // "top of my left foot": a side inside the phrase belongs to it.
+      for (let j = i + 1; j < i + n; j++) if (words[j]!.side) side = words[j]!.side
       const base = { phrase: hit.phrase, span: [w.start, last.end] as [number, number], negated: i <= negateUntil, sentence: w.sentence, clause: w.clause, at: i }
-      for (const target of hit.targets) findings.push({ ...target, ...base, ...(target.type === 'region' && side ? { side } : {}) })
-      // "stiff neck and fever" is one sign, and also names the neck and a fever: keep the signs named inside,
-      // and the regions named inside a phrase that is not itself a region.
+      // "my knee doesn't hurt", "my thumb is fine": a region denied just after it is named.
+      if (!base.negated && hit.targets.some((t) => t.type === 'region') && deniedAfter(words, i + n)) base.negated = true
+      // "when I turn my head", "lift my arm": a body part moved, not a complaint.
+      const moved = i > 0 && MOVEMENTS.has(words[i - 1]!.norm) && words[i - 1]!.clause === w.clause
+      for (const target of hit.targets) {
+        if (target.type === 'region' && moved) continue
+        findings.push({ ...target, ...base, ...(target.type === 'region' && side ? { side } : {}) })
+      }
+      // "neck pain" is a condition and names the neck; "stiff neck and fever" is one sign that also names a fever.
       for (let j = i; j < i + n && n > 1; j++) {
         for (let k = Math.min(i + n - j - (j === i ? 1 : 0), reach(kb, words, j)); k >= 1; k--) {
           const inner = lookup(kb, words, j, k)
-          const extra = inner?.targets.filter((t) => (t.type === 'sign' && !hit.targets.some((h) => h.id === t.id && h.type === 'sign'))
-            || (t.type === 'region' && !hit.targets.some((h) => h.type === 'region')))
+          const extra = inner?.targets.filter((t) => innerKeeps(hit.targets, t, j - i))
           if (!inner || !extra?.length) continue
           for (const t of extra) findings.push({ ...t, ...base, phrase: inner.phrase, span: [words[j]!.start, words[j + k - 1]!.end], ...(t.type === 'region' && side ? { side } : {}) })
           j += k - 1
@@ -138,7 +213,7 @@ export function readText(kb: CompiledKb, text: string): TextReading {
       side = SIDE_WORDS[w.norm]!
       sideAt.push({ at: i, side, sentence: w.sentence })
       used.add(w.token)
-    } else if (NEGATORS.has(w.norm)) {
+    } else if (NEGATORS.has(w.norm) && !HEDGES.has(words[i + 1]?.norm ?? '')) {
       negateUntil = i + NEGATION_WINDOW
       used.add(w.token)
     }
@@ -153,7 +228,7 @@ export function readText(kb: CompiledKb, text: string): TextReading {
   }
   const unrecognized = tokens
     .map((t, i) => ({ t, i }))
-    .filter(({ t, i }) => !used.has(i) && !STOP.has(t.norm) && !NEGATORS.has(t.norm) && !(t.norm in SIDE_WORDS) && !/^\d+$/.test(t.norm))
+    .filter(({ t, i }) => !used.has(i) && !skipped.has(i) && !STOP.has(t.norm) && !NEGATORS.has(t.norm) && !(t.norm in SIDE_WORDS) && !/^\d+$/.test(t.norm))
     .slice(0, 30)
     .map(({ t }) => ({ word: text.slice(t.start, t.end), span: [t.start, t.end] as [number, number] }))
   return { findings: findings.map(({ at: _at, ...f }) => f), unrecognized }

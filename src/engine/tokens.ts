@@ -34,7 +34,7 @@ export function tokenize(text: string): Token[] {
     let gap: Token['gap'] = 'none'
     if (out.length > 0) {
       if (/[.!?;\n]/.test(between)) gap = 'sentence'
-      else if (CLAUSE_WORDS.has(norm) || (out[out.length - 1]!.norm === 'and' && NEW_STATEMENT.has(norm))) gap = 'clause'
+      else if (CLAUSE_WORDS.has(norm) || (out[out.length - 1]!.norm === 'and' && NEW_STATEMENT.has(norm)) || (/,/.test(between) && NEW_STATEMENT.has(norm))) gap = 'clause'
       else if (/[,:()]/.test(between)) gap = 'comma'
       if (gap === 'sentence') sentence += 1
       if (gap !== 'none') clause += 1

@@ -31,6 +31,18 @@ function firstOf(list: TextFinding[], type: TextFinding['type']): Spanned[] {
   return list.filter((f) => f.type === type && !f.negated && !seen.has(f.id) && seen.add(f.id)).map((f) => ({ id: f.id, span: f.span }))
 }
 
+const GENERIC_PAIN = new Set(['pain', 'aching', 'tenderness'])
+
+/**
+ * What the client says is absent. A denied condition counts through what it names ("no neck pain"
+ * denies the neck); generic pain words only qualify something else ("doesn't hurt when typing");
+ * in "no numbness in my face" the numbness is denied, not the face.
+ */
+function deniedFacts(findings: TextFinding[]): TextFinding[] {
+  const denied = findings.filter((f) => f.negated && f.type !== 'condition' && !(f.type === 'sensation' && GENERIC_PAIN.has(f.id)))
+  return denied.filter((f) => !(f.type === 'region' && denied.some((s) => s.type === 'sensation' && s.clause === f.clause && s.span[0] < f.span[0])))
+}
+
 /**
  * Understand a message.
  * @param kb compiled knowledge base
@@ -40,8 +52,8 @@ export function understand(kb: CompiledKb, text: string): Understanding {
   const { findings, unrecognized } = readText(kb, text)
   const regions = findings.filter((f) => f.type === 'region' && !f.negated)
   const sensationFindings = findings.filter((f) => f.type === 'sensation' && !f.negated)
-  // Drop a broad region when a region below it is also named in the same sentence ("neck ... back of my neck").
-  const specific = regions.filter((r) => !regions.some((o) => o !== r && o.sentence === r.sentence && (kb.ancestors.get(o.id) ?? []).includes(r.id)))
+  // Drop a broad region when a region below it is named in the same clause ("headache at my temples").
+  const specific = regions.filter((r) => !regions.some((o) => o !== r && o.clause === r.clause && (kb.ancestors.get(o.id) ?? []).includes(r.id)))
   const complaints: Understanding['complaints'] = []
   const attached = new Set<TextFinding>()
   for (const r of specific) {
@@ -55,7 +67,7 @@ export function understand(kb: CompiledKb, text: string): Understanding {
     else complaints.push({ region: r.id, side: r.side ?? null, sensations: [...new Set(ids)], span: r.span })
   }
   const negatedSeen = new Set<string>()
-  const negated = findings.filter((f) => f.negated).map((f) => ({ fact: `${f.type}:${f.id}`, span: f.span }))
+  const negated = deniedFacts(findings).map((f) => ({ fact: `${f.type}:${f.id}`, span: f.span }))
     .filter((n) => !negatedSeen.has(n.fact) && negatedSeen.add(n.fact))
   const age = readAge(text)
   return {
