@@ -45,6 +45,9 @@ describe('POST /v1/recommendations', () => {
     expect(res.body.interpreted.complaints).toEqual([expect.objectContaining({ region: 'heel', side: 'left', from: 'text' })])
     expect(res.body.interpreted.contexts).toContain('first-steps-morning')
     expect(res.body.interpreted.negated).toContain('sensation:numbness')
+    expect(res.body.interpreted.age).toBeNull()
+    const aged = await post({ text: "I'm 67 and have a new headache at my temples" }).expect(200)
+    expect(aged.body.interpreted.age).toBe(67)
     expect(res.body.muscles.slice(0, 5).map((m: { id: string }) => m.id)).toEqual(expect.arrayContaining(['soleus', 'quadratus-plantae']))
   })
 

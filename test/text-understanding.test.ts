@@ -2,6 +2,8 @@
  * Free-text understanding measured on the project's phrase corpus (test/text-cases/*.json):
  * micro-averaged precision and recall of regions, sensations and negations through POST /v1/parse,
  * plus side, context, condition, sign, age and onset accuracy. Prints them; fails below 0.9.
+ * A second, held-out corpus (test/text-cases-holdout/, written blind and never tuned against) is
+ * measured the same way and guarded at 0.75, to show how the reader does on phrasing it has not seen.
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import type { FastifyInstance } from 'fastify'
@@ -23,9 +25,10 @@ interface Parsed {
   negated: { fact: string }[]; age: number | null; onset: { kind: string } | null
 }
 
-const DIR = new URL('./text-cases/', import.meta.url)
-const cases: TextCase[] = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort()
-  .flatMap((f) => JSON.parse(readFileSync(new URL(f, DIR), 'utf8')) as TextCase[])
+function corpus(dir: string): TextCase[] {
+  const url = new URL(dir, import.meta.url)
+  return readdirSync(url).filter((f) => f.endsWith('.json')).sort().flatMap((f) => JSON.parse(readFileSync(new URL(f, url), 'utf8')) as TextCase[])
+}
 
 class Tally {
   tp = 0
@@ -42,7 +45,8 @@ class Tally {
   get recall(): number { return this.tp + this.fn === 0 ? 1 : this.tp / (this.tp + this.fn) }
 }
 
-describe('free-text understanding (phrase corpus)', () => {
+function measure(name: string, cases: TextCase[], bar: number): void {
+describe(`free-text understanding (${name})`, () => {
   let app: FastifyInstance
   let http: ReturnType<typeof supertest>
   const t = { regions: new Tally(), sensations: new Tally(), negations: new Tally(), contexts: new Tally(), conditions: new Tally(), signs: new Tally() }
@@ -74,22 +78,26 @@ describe('free-text understanding (phrase corpus)', () => {
   })
   afterAll(async () => app.close())
 
-  it('has at least 150 phrases', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(150)
+  it('has enough phrases', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(bar >= 0.9 ? 150 : 100)
   })
 
-  it('reaches precision and recall >= 0.9 for regions, sensations and negations', () => {
+  it(`reaches precision and recall >= ${bar} for regions, sensations and negations`, () => {
     const line = (name: string, x: Tally): string => `  ${name.padEnd(11)} precision ${x.precision.toFixed(3)}  recall ${x.recall.toFixed(3)}  (tp ${x.tp}, fp ${x.fp}, fn ${x.fn})`
     console.log([
-      `phrase corpus: ${cases.length} phrases`,
+      `${name}: ${cases.length} phrases`,
       line('regions', t.regions), line('sensations', t.sensations), line('negations', t.negations),
       line('contexts', t.contexts), line('conditions', t.conditions), line('signs', t.signs),
       `  side        ${(sideRight / sideTotal).toFixed(3)} of found regions (${sideRight}/${sideTotal})`,
       `  age         ${(ageRight / cases.length).toFixed(3)}   onset ${(onsetRight / cases.length).toFixed(3)}`,
     ].join('\n'))
     for (const k of ['regions', 'sensations', 'negations'] as const) {
-      expect(t[k].precision, `${k} precision; misses:\n${t[k].misses.join('\n')}`).toBeGreaterThanOrEqual(0.9)
-      expect(t[k].recall, `${k} recall; misses:\n${t[k].misses.join('\n')}`).toBeGreaterThanOrEqual(0.9)
+      expect(t[k].precision, `${k} precision; misses:\n${t[k].misses.join('\n')}`).toBeGreaterThanOrEqual(bar)
+      expect(t[k].recall, `${k} recall; misses:\n${t[k].misses.join('\n')}`).toBeGreaterThanOrEqual(bar)
     }
   })
 })
+}
+
+measure('phrase corpus', corpus('./text-cases/'), 0.9)
+measure('held-out corpus', corpus('./text-cases-holdout/'), 0.75)

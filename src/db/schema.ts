@@ -2,7 +2,7 @@
  * The drizzle schema: knowledge-base tables (replaced whole by the seeder, read once at start-up)
  * and run-time tables. Changes here need `npm run db:generate -- --name verb-noun`.
  */
-import { foreignKey, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { foreignKey, index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 
 export const kbMeta = sqliteTable('kb_meta', {
   key: text('key').primaryKey(),
@@ -38,6 +38,8 @@ export const vocabulary = sqliteTable(
     label: text('label').notNull(),
     category: text('category'),
     synonyms: text('synonyms', { mode: 'json' }).$type<string[]>().notNull(),
+    /** Signs only: word sets that say the sign when they appear together in a clause. */
+    patterns: text('patterns', { mode: 'json' }).$type<string[][]>(),
   },
   (t) => [primaryKey({ columns: [t.kind, t.id] })],
 )
@@ -99,3 +101,48 @@ export const rules = sqliteTable('rules', {
   sourceId: text('source_id').notNull().references(() => sources.id),
   profile: text('profile', { mode: 'json' }).notNull(),
 })
+
+/** API keys: only the sha256 of a key is stored, with a short non-secret prefix for display. */
+export const apiKeys = sqliteTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    type: text('type', { enum: ['secret', 'publishable'] }).notNull(),
+    prefix: text('prefix').notNull(),
+    hash: text('hash').notNull().unique(),
+    origins: text('origins', { mode: 'json' }).$type<string[]>().notNull(),
+    rateLimit: integer('rate_limit'),
+    createdAt: integer('created_at').notNull(),
+    revokedAt: integer('revoked_at'),
+  },
+)
+
+/** Requests per key per UTC day. */
+export const apiUsage = sqliteTable(
+  'api_usage',
+  {
+    keyId: text('key_id').notNull().references(() => apiKeys.id),
+    day: text('day').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.keyId, t.day] })],
+)
+
+/** One row per answered recommendation: ids and levels only, never the client's text. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at').notNull(),
+    requestId: text('request_id').notNull(),
+    keyId: text('key_id'),
+    kbVersion: text('kb_version').notNull(),
+    regionIds: text('region_ids', { mode: 'json' }).$type<string[]>().notNull(),
+    conditionIds: text('condition_ids', { mode: 'json' }).$type<string[]>().notNull(),
+    triageLevel: text('triage_level').notNull(),
+    topMuscleIds: text('top_muscle_ids', { mode: 'json' }).$type<string[]>().notNull(),
+    latencyMs: real('latency_ms').notNull(),
+  },
+  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_key_idx').on(t.keyId)],
+)

@@ -6,6 +6,7 @@
  */
 import type { CompiledKb } from './compile.js'
 import type { PhraseTarget } from './phrases.js'
+import { patternSigns } from './sign-patterns.js'
 import { tokenize, type Token } from './tokens.js'
 import type { Side } from './types.js'
 
@@ -218,6 +219,15 @@ export function readText(kb: CompiledKb, text: string): TextReading {
       used.add(w.token)
     }
     i += 1
+  }
+  // Signs said in scattered words: "my calf is red and swollen".
+  const corrected = new Map<number, string[]>()
+  for (const w of words) corrected.set(w.token, [...(corrected.get(w.token) ?? []), w.norm])
+  const items = tokens.flatMap((t, i) => (corrected.get(i) ?? [t.norm]).map((norm) => ({ ...t, norm, token: i })))
+  for (const hit of patternSigns(kb.signPatterns, items, (x) => NEGATORS.has(x))) {
+    if (findings.some((f) => f.type === 'sign' && f.id === hit.id && f.clause === hit.clause)) continue
+    findings.push({ type: 'sign', id: hit.id, phrase: hit.words, span: hit.span, negated: hit.negated, sentence: hit.sentence, clause: hit.clause, at: -1 })
+    hit.tokens.forEach((t) => used.add(t))
   }
   // "pain in my heel on the right": a side named just after a region with none.
   for (const f of findings) {

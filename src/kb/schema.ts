@@ -73,7 +73,16 @@ export const SensationSchema = Type.Object(
 export const ContextSchema = Type.Object({ id: SlugSchema, label: Label, synonyms: Synonyms }, Strict)
 
 /** Clinical signs and history items that only red flags and screens use (fever, saddle numbness...). */
-export const SignSchema = Type.Object({ id: SlugSchema, label: Label, synonyms: Synonyms }, Strict)
+export const SignSchema = Type.Object(
+  {
+    id: SlugSchema,
+    label: Label,
+    synonyms: Synonyms,
+    /** Word sets that say the sign when all appear in one clause, in any order ("calf" + "swollen"). */
+    patterns: Type.Optional(Type.Array(Type.Array(Type.String({ pattern: '^[a-z0-9]+$' }), { minItems: 2, maxItems: 5 }))),
+  },
+  Strict,
+)
 
 export const ZoneKindSchema = Type.Union([Type.Literal('essential'), Type.Literal('spillover')])
 export const LateralitySchema = Type.Union([Type.Literal('ipsilateral'), Type.Literal('contralateral'), Type.Literal('bilateral'), Type.Literal('midline')])

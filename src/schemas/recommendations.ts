@@ -63,6 +63,7 @@ export const RecommendationResponseSchema = Type.Object({
     sensations: Type.Array(IdSchema, { description: 'Sensations reported without a region' }),
     negated: Type.Array(Type.String(), { description: 'Facts the client said are absent, e.g. `sensation:numbness`' }),
     unrecognized: Type.Array(Type.String(), { description: 'Words in the text that could not be placed' }),
+    age: Type.Union([Type.Integer(), Type.Null()], { description: 'Age used for triage: the request\'s `age`, else one stated in the text' }),
   }, { description: 'What the API understood, to confirm with the client' }),
   muscles: Type.Array(Type.Object({
     id: IdSchema,

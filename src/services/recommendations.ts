@@ -43,6 +43,7 @@ export interface RecommendationResponse extends Omit<EngineResult, 'muscles'> {
     sensations: string[]
     negated: string[]
     unrecognized: string[]
+    age: number | null
   }
   muscles: (EngineResult['muscles'][number] & { triggerPoints: readonly unknown[] })[]
   disclaimer: string
@@ -120,7 +121,7 @@ export function createRecommendationService(kb: CompiledKb) {
         interpreted: {
           complaints: complaints.map((c) => ({ region: c.region, label: kb.regions.get(c.region)!.label, side: c.side ?? null, sensations: c.sensations, from: c.from })),
           conditions: input.conditions, contexts: input.contexts, signs: input.signs, sensations: input.sensations,
-          negated: input.negated, unrecognized,
+          negated: input.negated, unrecognized, age: age ?? null,
         },
         muscles: result.muscles.map((m) => ({ ...m, triggerPoints: kb.muscles.get(m.id)!.triggerPoints })),
         focusPlan: result.focusPlan,
