@@ -15,6 +15,7 @@ RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production \
+    NMT_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
     DATABASE_PATH=/data/nmt.db
@@ -24,6 +25,7 @@ COPY --from=build --chown=node:node /app/dist ./dist
 COPY --chown=node:node package.json ./
 COPY --chown=node:node migrations ./migrations
 COPY --chown=node:node seed ./seed
+COPY --chown=node:node public ./public
 RUN mkdir -p /data && chown node:node /data
 VOLUME ["/data"]
 USER node
@@ -31,4 +33,5 @@ EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # The server migrates and seeds the database on start; `node dist/cli/db-seed.js` does it alone.
+# NMT_ENV=production: create a key first with `node dist/cli/keys.js create ...` (see README).
 CMD ["node", "dist/server.js"]

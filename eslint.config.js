@@ -20,4 +20,18 @@ export default tseslint.config(
       'no-restricted-properties': ['error', { object: 'Math', property: 'random' }],
     },
   },
+  {
+    // The browser widget: a classic script, ES2019 syntax, browser globals, and it must never log.
+    files: ['public/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: Object.fromEntries(['window', 'document', 'location', 'URL', 'CSSStyleSheet', 'AbortController', 'fetch',
+        'setTimeout', 'clearTimeout'].map((g) => [g, 'readonly'])),
+    },
+    rules: {
+      'no-console': 'error',
+      'no-restricted-syntax': ['error', 'ChainExpression', "LogicalExpression[operator='??']", 'ImportExpression',
+        "AssignmentExpression[operator=/^(\\?\\?|\\|\\||&&)=$/]", 'PrivateIdentifier', 'PropertyDefinition', 'StaticBlock', 'Literal[bigint]'],
+    },
+  },
 )

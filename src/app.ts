@@ -8,20 +8,33 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Config } from './config.js'
 import { SEED_DIR } from './kb/paths.js'
 import { loggerOptions, OneLineLogController, requestIdFrom } from './logger.js'
+import auth from './plugins/auth.js'
+import cors from './plugins/cors.js'
 import database from './plugins/database.js'
-import errorHandler from './plugins/error-handler.js'
+import errorHandler, { frameworkErrorHandler } from './plugins/error-handler.js'
+import hardening from './plugins/hardening.js'
 import knowledgeBase from './plugins/knowledge-base.js'
+import metrics from './plugins/metrics.js'
+import rateLimit from './plugins/rate-limit.js'
 import services from './plugins/services.js'
 import swagger from './plugins/swagger.js'
+import usageAudit from './plugins/usage-audit.js'
 import { cacheable } from './plugins/cacheable.js'
 import healthRoutes from './routes/health.js'
 import conditionRoutes from './routes/conditions.js'
+import metricsRoutes from './routes/metrics.js'
 import muscleRoutes from './routes/muscles.js'
 import parseRoutes from './routes/parse.js'
 import problemRoutes from './routes/problems.js'
 import recommendationRoutes from './routes/recommendations.js'
 import searchRoutes from './routes/search.js'
+import usageRoutes from './routes/usage.js'
 import vocabularyRoutes from './routes/vocabulary.js'
+import widgetRoutes from './routes/widget.js'
+
+function trustHops(hops: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < hops
+}
 
 export interface AppOptions {
   /** Seed folder to load the knowledge base from (default: the project's seed/). */
@@ -41,6 +54,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     bodyLimit: 64 * 1024,
     connectionTimeout: 30_000,
     requestTimeout: 30_000,
+    // A hop count as proxy-addr's trust function (Fastify's types take no number).
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
+    frameworkErrors: frameworkErrorHandler,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
@@ -49,13 +65,21 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   })
 
   await app.register(errorHandler)
+  await app.register(hardening, { config })
   await app.register(swagger)
   await app.register(database, { databasePath: config.databasePath })
+  // API keys, CORS, rate limits, usage and audit, metrics: their hooks run in this order on every request.
+  await app.register(cors)
+  await app.register(auth, { config })
+  await app.register(rateLimit, { defaultLimit: config.rateLimitPerMinute })
+  await app.register(usageAudit, { retentionDays: config.auditRetentionDays })
+  await app.register(metrics)
   await app.register(knowledgeBase, { seedDir: options.seedDir ?? SEED_DIR })
 
   await app.register(services)
 
   await app.register(healthRoutes)
+  await app.register(metricsRoutes)
   await app.register(problemRoutes)
   await app.register(async function referenceData(v1) {
     cacheable(v1, app.kb.version)
@@ -66,5 +90,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   }, { prefix: '/v1' })
   await app.register(recommendationRoutes, { prefix: '/v1' })
   await app.register(parseRoutes, { prefix: '/v1' })
+  await app.register(usageRoutes, { prefix: '/v1' })
+  await app.register(widgetRoutes)
   return app
 }

@@ -14,6 +14,12 @@ export const ConfigSchema = Type.Object({
   host: Type.String({ minLength: 1 }),
   databasePath: Type.String({ minLength: 1 }),
   logLevel: LogLevelSchema,
+  nmtEnv: Type.Union([Type.Literal('development'), Type.Literal('production')]),
+  rateLimitPerMinute: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
+  auditRetentionDays: Type.Integer({ minimum: 1, maximum: 3650 }),
+  trustProxy: Type.Union([Type.Boolean(), Type.Integer({ minimum: 1, maximum: 10 })]),
+  maxEventLoopDelayMs: Type.Integer({ minimum: 0, maximum: 60_000 }),
+  maxHeapUsedMb: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
 })
 export type Config = Static<typeof ConfigSchema>
 
@@ -23,7 +29,15 @@ export const ENV_VARS = [
   { name: 'HOST', key: 'host', default: '127.0.0.1', expect: 'a host name or IP address to listen on' },
   { name: 'DATABASE_PATH', key: 'databasePath', default: './data/nmt.db', expect: 'a file path, or :memory:' },
   { name: 'LOG_LEVEL', key: 'logLevel', default: 'info', expect: 'one of fatal, error, warn, info, debug, trace, silent' },
+  { name: 'NMT_ENV', key: 'nmtEnv', default: 'development', expect: 'development (open /v1, for trying it) or production (a key on every /v1 call)' },
+  { name: 'RATE_LIMIT_PER_MINUTE', key: 'rateLimitPerMinute', default: '600', expect: 'an integer from 1 to 1000000 (requests per minute per key, or per IP without a key)' },
+  { name: 'AUDIT_RETENTION_DAYS', key: 'auditRetentionDays', default: '90', expect: 'an integer from 1 to 3650' },
+  { name: 'TRUST_PROXY', key: 'trustProxy', default: 'false', expect: 'false, true, or the number of proxy hops (1-10) in front of the server' },
+  { name: 'MAX_EVENT_LOOP_DELAY_MS', key: 'maxEventLoopDelayMs', default: '1000', expect: 'an integer from 0 (off) to 60000' },
+  { name: 'MAX_HEAP_USED_MB', key: 'maxHeapUsedMb', default: '0', expect: 'an integer, 0 for off' },
 ] as const
+
+const INTEGER_VARS = new Set(['PORT', 'RATE_LIMIT_PER_MINUTE', 'AUDIT_RETENTION_DAYS', 'MAX_EVENT_LOOP_DELAY_MS', 'MAX_HEAP_USED_MB'])
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -35,8 +49,10 @@ export class ConfigError extends Error {
 const checkConfig = Compile(ConfigSchema)
 
 function convert(name: string, raw: string): unknown {
-  if (name === 'PORT') return /^\d{1,5}$/.test(raw.trim()) ? Number(raw.trim()) : raw
-  return raw.trim()
+  const v = raw.trim()
+  if (INTEGER_VARS.has(name)) return /^\d{1,9}$/.test(v) ? Number(v) : raw
+  if (name === 'TRUST_PROXY') return v === 'true' ? true : v === 'false' ? false : /^\d{1,2}$/.test(v) ? Number(v) : raw
+  return v
 }
 
 /**

@@ -40,3 +40,11 @@ export class AppError extends Error {
     this.status = ERRORS[code].status
   }
 }
+
+/** A configuration or state that must stop the server from starting; its message tells the operator what to do. */
+export class StartupError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'StartupError'
+  }
+}

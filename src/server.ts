@@ -4,6 +4,7 @@
  */
 import { buildApp } from './app.js'
 import { ConfigError, loadConfig } from './config.js'
+import { StartupError } from './errors.js'
 import { SeedError } from './kb/loader.js'
 
 async function main(): Promise<void> {
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof SeedError) console.error(`nmt-api: cannot start: ${err.message}`)
+  if (err instanceof SeedError || err instanceof StartupError) console.error(`nmt-api: cannot start: ${err.message}`)
   else console.error('nmt-api: cannot start:', err)
   process.exit(1)
 })

@@ -1,18 +1,30 @@
 import { describe, expect, it } from 'vitest'
-import { ConfigError, loadConfig } from '../src/config.js'
+import { readFileSync } from 'node:fs'
+import { ConfigError, ENV_VARS, loadConfig } from '../src/config.js'
 
 describe('loadConfig', () => {
   it('applies the documented defaults', () => {
-    expect(loadConfig({})).toEqual({ port: 3000, host: '127.0.0.1', databasePath: './data/nmt.db', logLevel: 'info' })
+    expect(loadConfig({})).toEqual({
+      port: 3000, host: '127.0.0.1', databasePath: './data/nmt.db', logLevel: 'info', nmtEnv: 'development',
+      rateLimitPerMinute: 600, auditRetentionDays: 90, trustProxy: false, maxEventLoopDelayMs: 1000, maxHeapUsedMb: 0,
+    })
   })
 
   it('reads every variable', () => {
-    expect(loadConfig({ PORT: '8080', HOST: '0.0.0.0', DATABASE_PATH: '/var/lib/nmt/nmt.db', LOG_LEVEL: 'warn' }))
-      .toEqual({ port: 8080, host: '0.0.0.0', databasePath: '/var/lib/nmt/nmt.db', logLevel: 'warn' })
+    expect(loadConfig({
+      PORT: '8080', HOST: '0.0.0.0', DATABASE_PATH: '/var/lib/nmt/nmt.db', LOG_LEVEL: 'warn', NMT_ENV: 'production',
+      RATE_LIMIT_PER_MINUTE: '120', AUDIT_RETENTION_DAYS: '30', TRUST_PROXY: '1', MAX_EVENT_LOOP_DELAY_MS: '0', MAX_HEAP_USED_MB: '900',
+    })).toEqual({
+      port: 8080, host: '0.0.0.0', databasePath: '/var/lib/nmt/nmt.db', logLevel: 'warn', nmtEnv: 'production',
+      rateLimitPerMinute: 120, auditRetentionDays: 30, trustProxy: 1, maxEventLoopDelayMs: 0, maxHeapUsedMb: 900,
+    })
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true)
   })
 
   it.each([
     ['PORT', 'abc'], ['PORT', '70000'], ['PORT', '-1'], ['PORT', '80.5'], ['LOG_LEVEL', 'loud'],
+    ['NMT_ENV', 'prod'], ['RATE_LIMIT_PER_MINUTE', '0'], ['RATE_LIMIT_PER_MINUTE', 'lots'], ['AUDIT_RETENTION_DAYS', '0'],
+    ['TRUST_PROXY', 'yes'], ['TRUST_PROXY', '11'], ['MAX_EVENT_LOOP_DELAY_MS', '-5'], ['MAX_HEAP_USED_MB', '1.5'],
   ])('rejects %s=%s naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrowError(new RegExp(`${name}="${value}" is invalid`))
   })
@@ -25,6 +37,15 @@ describe('loadConfig', () => {
       expect(err).toBeInstanceOf(ConfigError)
       expect((err as ConfigError).problems).toHaveLength(2)
       expect((err as ConfigError).message).toMatch(/PORT.*\n.*LOG_LEVEL/)
+    }
+  })
+
+  it('.env.example and the README configuration table list every variable with its default', () => {
+    const example = readFileSync(new URL('../.env.example', import.meta.url), 'utf8')
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+    for (const v of ENV_VARS) {
+      expect(example, v.name).toMatch(new RegExp(`^${v.name}=${v.default.replace(/[.*/]/g, '\\$&')}$`, 'm'))
+      expect(readme, v.name).toContain(`| \`${v.name}\` | \`${v.default}\` |`)
     }
   })
 })

@@ -43,7 +43,11 @@ function parseCurl(line: string): Curl {
 describe('README commands', () => {
   let app: FastifyInstance
   let http: ReturnType<typeof supertest>
-  beforeAll(async () => ({ app, http } = await testApp()))
+  let secretKey: string
+  beforeAll(async () => {
+    ({ app, http } = await testApp())
+    secretKey = app.apiKeys.create({ name: 'readme', type: 'secret' }).token
+  })
   afterAll(async () => app.close())
 
   const curls = commands.filter((c) => c.startsWith('curl '))
@@ -59,7 +63,7 @@ describe('README commands', () => {
 
   it.each(curls.map((c) => [c]))('%s', async (line) => {
     const c = parseCurl(line)
-    const headers = Object.fromEntries(Object.entries(c.headers).map(([k, v]) => [k, v.replace('<kbVersion>', app.kb.version)]))
+    const headers = Object.fromEntries(Object.entries(c.headers).map(([k, v]) => [k, v.replace('<kbVersion>', app.kb.version).replace('$NMT_KEY', secretKey)]))
     let req = c.method === 'POST' ? http.post(c.path) : http.get(c.path)
     for (const [k, v] of Object.entries(headers)) req = req.set(k, v)
     const res = c.body ? await req.send(JSON.parse(c.body) as object) : await req

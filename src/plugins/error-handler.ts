@@ -14,6 +14,15 @@ export function sendProblem(reply: FastifyReply, code: ErrorCode, detail: string
   return reply.code(status).type('application/problem+json').send(body)
 }
 
+/**
+ * Fastify's `frameworkErrors` option: errors raised before routing (a URL with bad percent-encoding)
+ * would otherwise get Fastify's own JSON body instead of a problem.
+ */
+export function frameworkErrorHandler(err: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  if (err.code === 'FST_ERR_BAD_URL') sendProblem(reply, 'NMT_ERR_VALIDATION', 'The URL is not valid: check its percent-encoding')
+  else sendProblem(reply, 'NMT_ERR_VALIDATION', 'The request could not be routed')
+}
+
 function fromFastifyCode(err: FastifyError): ErrorCode | null {
   switch (err.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':

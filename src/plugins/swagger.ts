@@ -6,6 +6,7 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
+import { SECURITY_SCHEMES, secureV1Route } from '../schemas/security.js'
 
 export const API_VERSION = '1.0.0'
 
@@ -25,8 +26,12 @@ async function swaggerPlugin(app: FastifyInstance): Promise<void> {
         { name: 'health', description: 'Liveness and readiness' },
         { name: 'reference', description: 'The knowledge base: regions, sensations, contexts, muscles, conditions, red flags' },
         { name: 'recommendations', description: 'Symptom to source muscles and focus plan' },
+        { name: 'widget', description: 'The embeddable chat widget script and its demo page' },
+        { name: 'operations', description: 'Prometheus metrics and per-key usage' },
       ],
+      components: { securitySchemes: SECURITY_SCHEMES },
     },
+    transform: secureV1Route,
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
   })
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: true } })

@@ -1,10 +1,13 @@
 /**
  * POST /v1/recommendations. HTTP only: the schema validates, the service answers. Never cached:
- * the answer depends on the body.
+ * the answer depends on the body. Hands ids and levels (never the text) to the audit log.
  */
 import type { FastifyInstance } from 'fastify'
 import { jsonResponse, problemResponses } from '../schemas/common.js'
 import { RecommendationRequestSchema, RecommendationResponseSchema, type RecommendationRequestBody } from '../schemas/recommendations.js'
+
+/** How many of the top muscles an audit record keeps. */
+const AUDITED_MUSCLES = 5
 
 export default async function recommendationRoutes(app: FastifyInstance): Promise<void> {
   const { recommendations } = app.services
@@ -17,6 +20,12 @@ export default async function recommendationRoutes(app: FastifyInstance): Promis
     },
   }, async (request, reply) => {
     reply.header('cache-control', 'no-store')
-    return recommendations.recommend(request.body)
+    const answer = recommendations.recommend(request.body)
+    request.auditFacts = {
+      kbVersion: answer.kbVersion, triageLevel: answer.triage.level,
+      regionIds: [...new Set(answer.interpreted.complaints.map((c) => c.region))],
+      conditionIds: answer.interpreted.conditions, topMuscleIds: answer.muscles.slice(0, AUDITED_MUSCLES).map((m) => m.id),
+    }
+    return answer
   })
 }

@@ -1,0 +1,77 @@
+/**
+ * `npm run keys -- create|list|revoke`: manage API keys in DATABASE_PATH (migrating it first, so a
+ * fresh file works). A process entry like server.ts. Prints a new key once; `list` never prints keys.
+ */
+import { parseArgs } from 'node:util'
+import { loadConfig } from '../config.js'
+import { createApiKeyRepository, type ApiKey } from '../db/api-key-repository.js'
+import { openDatabase } from '../db/client.js'
+import { migrateDatabase } from '../db/migrate.js'
+import { createApiKeyService, KeyInputError } from '../services/api-keys.js'
+
+const USAGE = `usage:
+  npm run keys -- create --name NAME --type secret|publishable [--origins URL,...] [--rate-limit N]
+  npm run keys -- list
+  npm run keys -- revoke ID`
+
+function fail(message: string): never {
+  throw new KeyInputError(message)
+}
+
+function describe(k: ApiKey): string {
+  const limit = k.rateLimit === null ? 'default rate limit' : `${k.rateLimit}/min`
+  const origins = k.type === 'publishable' ? `  origins ${k.origins.join(',')}` : ''
+  const status = k.revokedAt === null ? 'active' : `revoked ${k.revokedAt}`
+  return `${k.id}  ${k.type.padEnd(11)}  ${k.prefix}…  ${JSON.stringify(k.name)}  ${limit}${origins}  created ${k.createdAt}  ${status}`
+}
+
+function run(argv: string[]): void {
+  const { values, positionals } = parseArgs({
+    args: argv, allowPositionals: true, strict: true,
+    options: { name: { type: 'string' }, type: { type: 'string' }, origins: { type: 'string' }, 'rate-limit': { type: 'string' } },
+  })
+  const [command, ...rest] = positionals
+  if (command === undefined) fail('missing command')
+  const config = loadConfig(process.env)
+  const handle = openDatabase(config.databasePath)
+  try {
+    migrateDatabase(handle.db)
+    const keys = createApiKeyService(createApiKeyRepository(handle.db))
+    if (command === 'create') {
+      if (rest.length > 0) fail(`unexpected argument ${rest[0]}`)
+      if (values.name === undefined) fail('create needs --name')
+      if (values.type !== 'secret' && values.type !== 'publishable') fail('create needs --type secret or --type publishable')
+      const rawLimit = values['rate-limit']
+      if (rawLimit !== undefined && !/^\d+$/.test(rawLimit)) fail('--rate-limit must be a whole number of requests per minute')
+      const { key, token } = keys.create({
+        name: values.name, type: values.type, origins: values.origins?.split(',').filter((o) => o.trim() !== '') ?? [],
+        rateLimit: rawLimit === undefined ? null : Number(rawLimit),
+      })
+      console.log(`created ${describe(key)}`)
+      console.log('the key (shown only this once: store it now, it cannot be recovered):')
+      console.log(token)
+    } else if (command === 'list') {
+      const all = keys.list()
+      if (all.length === 0) console.log(`no API keys in ${config.databasePath}`)
+      for (const k of all) console.log(describe(k))
+    } else if (command === 'revoke') {
+      const id = rest[0]
+      if (id === undefined || rest.length > 1) fail('revoke needs exactly one key id (see `npm run keys -- list`)')
+      const result = keys.revoke(id)
+      if (result === 'not-found') fail(`no key with id ${id} (see \`npm run keys -- list\`)`)
+      console.log(result === 'revoked' ? `revoked ${id}` : `${id} was already revoked`)
+    } else {
+      fail(`unknown command ${command}`)
+    }
+  } finally {
+    handle.close()
+  }
+}
+
+try {
+  run(process.argv.slice(2))
+} catch (err) {
+  const known = err instanceof KeyInputError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+  console.error(`keys: ${known ? (err as Error).message : String(err)}\n${USAGE}`)
+  process.exitCode = 1
+}

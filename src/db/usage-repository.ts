@@ -1,0 +1,84 @@
+/**
+ * Per-key daily request counts and the recommendation audit log. Writes are prepared statements
+ * committed synchronously (one transaction when both are written); rows hold ids, never client text.
+ */
+import { and, desc, eq, gte, lt, sql } from 'drizzle-orm'
+import type { Db } from './client.js'
+import { apiUsage, auditLog } from './schema.js'
+
+export interface NewAuditRecord {
+  at: number
+  requestId: string
+  keyId: string | null
+  kbVersion: string
+  regionIds: string[]
+  conditionIds: string[]
+  triageLevel: string
+  topMuscleIds: string[]
+  latencyMs: number
+}
+
+export interface AuditRecord extends Omit<NewAuditRecord, 'at'> {
+  at: string
+}
+
+export interface DailyUsage {
+  date: string
+  requests: number
+}
+
+/** The UTC day (`YYYY-MM-DD`) of a time in milliseconds. */
+export function utcDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10)
+}
+
+export function createUsageRepository(db: Db) {
+  const upsertUsage = db.insert(apiUsage)
+    .values({ keyId: sql.placeholder('keyId'), day: sql.placeholder('day'), count: 1 })
+    .onConflictDoUpdate({ target: [apiUsage.keyId, apiUsage.day], set: { count: sql`${apiUsage.count} + 1` } })
+    .prepare()
+  const insertAudit = db.insert(auditLog).values({
+    at: sql.placeholder('at'), requestId: sql.placeholder('requestId'), keyId: sql.placeholder('keyId'),
+    kbVersion: sql.placeholder('kbVersion'), regionIds: sql.placeholder('regionIds'), conditionIds: sql.placeholder('conditionIds'),
+    triageLevel: sql.placeholder('triageLevel'), topMuscleIds: sql.placeholder('topMuscleIds'), latencyMs: sql.placeholder('latencyMs'),
+  }).prepare()
+  const both = (keyId: string, audit: NewAuditRecord): void => db.transaction(() => {
+    upsertUsage.run({ keyId, day: utcDay(audit.at) })
+    insertAudit.run(auditParams(audit))
+  })
+
+  return {
+    /**
+     * Count one request for a key and/or append one audit record, committed before returning.
+     * @param at request time in ms (decides the usage day)
+     */
+    record(keyId: string | null, at: number, audit: NewAuditRecord | null): void {
+      if (keyId !== null && audit !== null) both(keyId, audit)
+      else if (keyId !== null) upsertUsage.run({ keyId, day: utcDay(at) })
+      else if (audit !== null) insertAudit.run(auditParams(audit))
+    },
+
+    /** A key's daily counts from `fromDay` (inclusive), oldest first; days without requests are absent. */
+    daily(keyId: string, fromDay: string): DailyUsage[] {
+      return db.select({ date: apiUsage.day, requests: apiUsage.count }).from(apiUsage)
+        .where(and(eq(apiUsage.keyId, keyId), gte(apiUsage.day, fromDay))).orderBy(apiUsage.day).all()
+    },
+
+    /** The latest audit records, newest first. */
+    recentAudit(limit: number): AuditRecord[] {
+      return db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(limit).all()
+        .map(({ id: _id, at, ...r }) => ({ ...r, at: new Date(at).toISOString() }))
+    },
+
+    /** Delete audit records older than `beforeMs`; returns how many went. */
+    deleteAuditBefore(beforeMs: number): number {
+      return db.delete(auditLog).where(lt(auditLog.at, beforeMs)).run().changes
+    },
+  }
+}
+
+function auditParams(a: NewAuditRecord): Record<string, unknown> {
+  return { ...a }
+}
+
+export type UsageRepository = ReturnType<typeof createUsageRepository>

@@ -1,0 +1,86 @@
+/**
+ * API-key authentication for matched /v1 routes: resolves `request.apiKey`, enforces the mode
+ * (development: open, production: a key on every call), keeps publishable keys to their origins and
+ * the widget's endpoints, and refuses secret keys sent from a browser. Never logs a key.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+import type { Config } from '../config.js'
+import { createApiKeyRepository, type ApiKey } from '../db/api-key-repository.js'
+import { StartupError } from '../errors.js'
+import { createApiKeyService, type ApiKeyService } from '../services/api-keys.js'
+import { sendProblem } from './error-handler.js'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    apiKeys: ApiKeyService
+  }
+  interface FastifyRequest {
+    /** The key that authenticated this request; null when none was sent (development mode only). */
+    apiKey: ApiKey | null
+  }
+}
+
+/** What a publishable (browser) key may call: the widget's endpoints, by route pattern. */
+export const PUBLISHABLE_ROUTES = new Set([
+  'POST /v1/recommendations', 'POST /v1/parse', 'GET /v1/search',
+  ...['regions', 'sensations', 'contexts', 'conditions', 'questions'].flatMap((r) => [`GET /v1/${r}`, `GET /v1/${r}/:id`]),
+])
+
+const CREATE_HINT = 'npm run keys -- create --name NAME --type secret|publishable [--origins URL,...]'
+
+function unauthorized(reply: FastifyReply, detail: string): FastifyReply {
+  reply.header('www-authenticate', 'Bearer realm="nmt-api"')
+  return sendProblem(reply, 'NMT_ERR_UNAUTHORIZED', detail)
+}
+
+/** The route pattern of a /v1 request, or null for anything else (including unmatched URLs). */
+export function v1Route(request: FastifyRequest): string | null {
+  const url = request.routeOptions.url
+  return url !== undefined && url.startsWith('/v1/') ? url : null
+}
+
+async function authPlugin(app: FastifyInstance, opts: { config: Config }): Promise<void> {
+  const keys = createApiKeyService(createApiKeyRepository(app.database.db))
+  const production = opts.config.nmtEnv === 'production'
+  app.decorate('apiKeys', keys)
+  app.decorateRequest('apiKey', null)
+
+  if (production && keys.countActive() === 0) {
+    throw new StartupError(`NMT_ENV=production needs at least one active API key in ${opts.config.databasePath}. ` +
+      `Create one with the same DATABASE_PATH, then start again:\n  ${CREATE_HINT}`)
+  }
+  if (!production) {
+    app.log.warn({ nmtEnv: 'development' },
+      'SECURITY WARNING: development mode: /v1 answers anyone WITHOUT an API key. Never expose this server; ' +
+      `set NMT_ENV=production and create keys with \`${CREATE_HINT}\``)
+  }
+
+  app.addHook('onRequest', async (request, reply) => {
+    const route = v1Route(request)
+    if (route === null) return
+    const header = request.headers.authorization
+    if (header === undefined) {
+      if (production) return unauthorized(reply, 'This endpoint needs an API key: send `Authorization: Bearer <key>`')
+      return
+    }
+    const key = keys.authenticate(header)
+    if (key === null) return unauthorized(reply, 'The API key is malformed, unknown or revoked; send `Authorization: Bearer <key>`')
+    const origin = request.headers.origin
+    if (key.type === 'secret' && origin !== undefined) {
+      return sendProblem(reply, 'NMT_ERR_FORBIDDEN', 'Secret keys are for servers and are refused from browsers (the request has an Origin header); use a publishable key in web pages')
+    }
+    if (key.type === 'publishable') {
+      if (origin === undefined || !key.origins.includes(origin)) {
+        return sendProblem(reply, 'NMT_ERR_FORBIDDEN', 'This publishable key is not allowed from this origin (or the Origin header is missing)')
+      }
+      const method = request.method === 'HEAD' ? 'GET' : request.method
+      if (!PUBLISHABLE_ROUTES.has(`${method} ${route}`)) {
+        return sendProblem(reply, 'NMT_ERR_FORBIDDEN', `Publishable keys may not call ${method} ${route}; use a secret key from a server`)
+      }
+    }
+    request.apiKey = key
+  })
+}
+
+export default fp(authPlugin, { name: 'auth', dependencies: ['database', 'error-handler'] })

@@ -1,0 +1,46 @@
+/**
+ * CORS for /v1, only for origins that an active publishable key allows: reflects the origin, answers
+ * preflights, exposes the rate-limit headers. Other origins get no CORS headers (a preflight from one
+ * gets a 403 problem). Runs before auth.ts so that its 401/403 stay readable by allowed pages;
+ * which key may do what is auth.ts's job, not this module's.
+ *
+ * Hand-written rather than @fastify/cors with a delegator: the rule is a set lookup, and a preflight
+ * carries no Authorization header, so the plugin's per-key options would not apply anyway.
+ */
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import { createApiKeyRepository } from '../db/api-key-repository.js'
+import { sendProblem } from './error-handler.js'
+
+const ALLOW_METHODS = 'GET, POST'
+const ALLOW_HEADERS = 'Authorization, Content-Type, X-Request-Id'
+const EXPOSE_HEADERS = 'X-Request-Id, RateLimit, RateLimit-Policy, Retry-After'
+
+async function corsPlugin(app: FastifyInstance): Promise<void> {
+  // Read on each browser request (a few µs): a key revoked by the CLI stops getting CORS at once.
+  const keys = createApiKeyRepository(app.database.db)
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/v1/')) return
+    // Responses differ by Origin (CORS headers) and by Authorization (401 or not): shared caches must key on both.
+    reply.header('vary', 'Origin, Authorization')
+    const origin = request.headers.origin
+    const preflight = request.method === 'OPTIONS' && request.headers['access-control-request-method'] !== undefined
+    if (origin === undefined) return
+    if (!keys.activePublishableOrigins().has(origin)) {
+      if (preflight) return sendProblem(reply, 'NMT_ERR_FORBIDDEN', 'This origin is not allowed by any publishable key')
+      return
+    }
+    reply.header('access-control-allow-origin', origin)
+    reply.header('access-control-expose-headers', EXPOSE_HEADERS)
+    if (preflight) {
+      return reply.code(204)
+        .header('access-control-allow-methods', ALLOW_METHODS)
+        .header('access-control-allow-headers', ALLOW_HEADERS)
+        .header('access-control-max-age', '600')
+        .header('cache-control', 'no-store')
+        .send()
+    }
+  })
+}
+
+export default fp(corsPlugin, { name: 'cors', dependencies: ['database', 'error-handler'] })

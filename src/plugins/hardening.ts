@@ -1,0 +1,50 @@
+/**
+ * Security headers (@fastify/helmet) and load shedding (@fastify/under-pressure). Under pressure every
+ * route but /health (liveness: restarting a busy process helps nobody) and /metrics answers a 503
+ * NMT_ERR_OVERLOADED problem with Retry-After; /ready goes 503 too, so a load balancer routes away.
+ * Shedding is armed two samples after start-up: seeding and compiling block the loop by design, and
+ * the first samples would measure that rather than load.
+ */
+import helmet from '@fastify/helmet'
+import underPressure from '@fastify/under-pressure'
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import type { Config } from '../config.js'
+import { AppError } from '../errors.js'
+
+const NEVER_SHED = new Set(['/health', '/metrics'])
+const RETRY_AFTER_SECONDS = 10
+const SAMPLE_MS = 500
+
+async function hardeningPlugin(app: FastifyInstance, opts: { config: Config }): Promise<void> {
+  await app.register(helmet, {
+    global: true,
+    // Helmet's default policy (script-src 'self', inline styles allowed) already suits /docs (swagger-ui
+    // loads only its own scripts). Pages served here must not use inline scripts. No
+    // upgrade-insecure-requests: the default server is plain HTTP, often on a LAN address.
+    contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+    // The API is called from partner pages (CORS decides who reads what) and /widget.js is embedded by
+    // them, so resources may be loaded cross-origin. No cookies are ever used.
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+  })
+
+  const { maxEventLoopDelayMs, maxHeapUsedMb } = opts.config
+  let armedAt = Infinity
+  app.addHook('onReady', async () => {
+    armedAt = Date.now() + 2 * SAMPLE_MS
+  })
+  await app.register(underPressure, {
+    maxEventLoopDelay: maxEventLoopDelayMs,
+    maxHeapUsedBytes: maxHeapUsedMb * 1024 * 1024,
+    sampleInterval: SAMPLE_MS,
+    // Rejecting lets the error handler write the problem+json; resolving lets the request through.
+    pressureHandler: async (request, reply, type) => {
+      if (NEVER_SHED.has(request.routeOptions.url ?? '') || Date.now() < armedAt) return
+      reply.header('retry-after', String(RETRY_AFTER_SECONDS))
+      request.log.debug({ pressure: type }, 'shedding load')
+      throw new AppError('NMT_ERR_OVERLOADED', `The server is overloaded; retry after ${RETRY_AFTER_SECONDS} s`)
+    },
+  })
+}
+
+export default fp(hardeningPlugin, { name: 'hardening', dependencies: ['error-handler'] })

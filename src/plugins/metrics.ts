@@ -1,0 +1,86 @@
+/**
+ * Prometheus metrics, hand-written (a few Map updates per request, in onResponse, after the reply
+ * left): request counts and a latency histogram by method, route pattern and status, triage levels,
+ * rate-limited requests and failed usage/audit writes. Labels are route patterns, never raw URLs.
+ */
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+
+const BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
+
+interface Series {
+  labels: string
+  count: number
+  sum: number
+  buckets: number[]
+}
+
+export interface Metrics {
+  /** The exposition text (Prometheus text format 0.0.4). */
+  render(): string
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    metrics: Metrics
+  }
+}
+
+function label(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')
+}
+
+async function metricsPlugin(app: FastifyInstance): Promise<void> {
+  const series = new Map<string, Series>()
+  const triage = new Map<string, number>()
+  let rateLimited = 0
+
+  app.addHook('onResponse', async (request, reply) => {
+    const status = reply.statusCode
+    const labels = `method="${label(request.method)}",route="${label(request.routeOptions.url ?? 'unmatched')}",status="${status}"`
+    let s = series.get(labels)
+    if (s === undefined) {
+      s = { labels, count: 0, sum: 0, buckets: BUCKETS.map(() => 0) }
+      series.set(labels, s)
+    }
+    const seconds = reply.elapsedTime / 1000
+    s.count++
+    s.sum += seconds
+    for (let i = 0; i < BUCKETS.length; i++) if (seconds <= BUCKETS[i]!) s.buckets[i]!++
+    if (status === 429) rateLimited++
+    const level = status === 200 ? request.auditFacts?.triageLevel : undefined
+    if (level !== undefined) triage.set(level, (triage.get(level) ?? 0) + 1)
+  })
+
+  function render(): string {
+    const out: string[] = [
+      '# HELP nmt_http_requests_total HTTP requests answered, by method, route pattern and status.',
+      '# TYPE nmt_http_requests_total counter',
+    ]
+    for (const s of series.values()) out.push(`nmt_http_requests_total{${s.labels}} ${s.count}`)
+    out.push('# HELP nmt_http_request_duration_seconds Time from receiving a request to sending its response.',
+      '# TYPE nmt_http_request_duration_seconds histogram')
+    for (const s of series.values()) {
+      BUCKETS.forEach((b, i) => out.push(`nmt_http_request_duration_seconds_bucket{${s.labels},le="${b}"} ${s.buckets[i]}`))
+      out.push(`nmt_http_request_duration_seconds_bucket{${s.labels},le="+Inf"} ${s.count}`,
+        `nmt_http_request_duration_seconds_sum{${s.labels}} ${s.sum}`,
+        `nmt_http_request_duration_seconds_count{${s.labels}} ${s.count}`)
+    }
+    out.push('# HELP nmt_triage_level_total Recommendations answered, by red-flag triage level.', '# TYPE nmt_triage_level_total counter')
+    for (const level of ['none', 'routine', 'urgent', 'emergency', ...triage.keys()].filter((l, i, a) => a.indexOf(l) === i)) {
+      out.push(`nmt_triage_level_total{level="${label(level)}"} ${triage.get(level) ?? 0}`)
+    }
+    const mem = process.memoryUsage()
+    out.push('# HELP nmt_rate_limited_total Requests refused with 429.', '# TYPE nmt_rate_limited_total counter', `nmt_rate_limited_total ${rateLimited}`,
+      '# HELP nmt_usage_write_failures_total Usage or audit writes that failed (the response was still sent).',
+      '# TYPE nmt_usage_write_failures_total counter', `nmt_usage_write_failures_total ${app.usageWriteFailures.count}`,
+      '# HELP process_resident_memory_bytes Resident set size.', '# TYPE process_resident_memory_bytes gauge', `process_resident_memory_bytes ${mem.rss}`,
+      '# HELP nodejs_heap_used_bytes V8 heap in use.', '# TYPE nodejs_heap_used_bytes gauge', `nodejs_heap_used_bytes ${mem.heapUsed}`,
+      '# HELP process_uptime_seconds Seconds since the process started.', '# TYPE process_uptime_seconds gauge', `process_uptime_seconds ${process.uptime()}`)
+    return out.join('\n') + '\n'
+  }
+
+  app.decorate('metrics', { render })
+}
+
+export default fp(metricsPlugin, { name: 'metrics', dependencies: ['usage-audit'] })
