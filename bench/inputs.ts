@@ -1,0 +1,52 @@
+/**
+ * The fixed benchmark inputs, taken from the clinical cases in test/cases/: every request with 1-3
+ * complaints or free text, plus deterministic 4-complaint merges, and ~200-character messages built
+ * from the cases' free text. Same inputs on every run, so figures compare across runs.
+ */
+import { readFileSync } from 'node:fs'
+import type { RecommendationRequest } from '../src/services/recommendations.js'
+
+const CASE_FILES = ['conditions', 'musculoskeletal', 'red-flags']
+
+function loadCases(): RecommendationRequest[] {
+  return CASE_FILES.flatMap((f) => {
+    const cases = JSON.parse(readFileSync(new URL(`../test/cases/${f}.json`, import.meta.url), 'utf8')) as { request: RecommendationRequest }[]
+    return cases.map((c) => c.request)
+  })
+}
+
+/** Requests with 1-4 complaints, with and without text (at least 50). */
+export function engineInputs(): RecommendationRequest[] {
+  const cases = loadCases()
+  const picked = cases.filter((r) => (r.complaints?.length ?? 0) >= 1 || r.text !== undefined)
+  // Four-complaint requests: the complaints of two consecutive two-complaint cases, merged.
+  const two = cases.filter((r) => r.complaints?.length === 2 && !r.signs?.length)
+  const merged: RecommendationRequest[] = []
+  for (let i = 0; i + 1 < two.length && merged.length < 8; i += 2) {
+    const a = two[i]!
+    const b = two[i + 1]!
+    const regions = new Set(a.complaints!.map((c) => c.region))
+    if (b.complaints!.some((c) => regions.has(c.region))) continue
+    merged.push({ complaints: [...a.complaints!, ...b.complaints!], contexts: [...new Set([...(a.contexts ?? []), ...(b.contexts ?? [])])] })
+  }
+  return [...picked, ...merged]
+}
+
+/** Messages of about 200 characters: case texts joined in order, cut at a word boundary. */
+export function textMessages(): string[] {
+  const texts = loadCases().map((r) => r.text).filter((t): t is string => t !== undefined)
+  return texts.map((_, i) => {
+    let msg = ''
+    for (let j = i; msg.length < 190; j++) msg += (msg ? '. ' : '') + texts[j % texts.length]!
+    const cut = msg.lastIndexOf(' ', 210)
+    return msg.length <= 210 ? msg : msg.slice(0, cut)
+  })
+}
+
+/** The bodies the HTTP benchmark posts. */
+export function httpBodies(): { structured: string; text: string } {
+  return {
+    structured: JSON.stringify({ complaints: [{ region: 'temple', side: 'right', sensations: ['aching'] }, { region: 'back-of-neck', side: 'right', sensations: ['stiffness'] }], contexts: ['desk-work'], age: 45 }),
+    text: JSON.stringify({ text: textMessages()[0] }),
+  }
+}
