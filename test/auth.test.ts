@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openDatabase } from '../src/db/client.js'
+import { createApiKeyRepository } from '../src/db/api-key-repository.js'
+import { createApiKeyService } from '../src/services/api-keys.js'
 import { bearer, devApp, ORIGIN, OTHER_ORIGIN, productionApp, type KeyedApp } from './helpers/keys.js'
 
 const RECOMMEND = { complaints: [{ region: 'heel', sensations: ['sharp'] }] }
@@ -36,6 +39,16 @@ describe('production mode: a key on every /v1 call', () => {
     await t.http.get('/v1/kb').set('authorization', bearer(extra.token)).expect(200)
     expect(t.app.apiKeys.revoke(extra.key.id)).toBe('revoked')
     expect((await t.http.get('/v1/kb').set('authorization', bearer(extra.token)).expect(401)).body.code).toBe('NMT_ERR_UNAUTHORIZED')
+  })
+
+  it('sees keys created and revoked by another process (the keys CLI) on the next request', async () => {
+    const other = openDatabase(t.app.database.sqlite.name)
+    const cli = createApiKeyService(createApiKeyRepository(other.db))
+    const made = cli.create({ name: 'from the CLI', type: 'secret' })
+    await t.http.get('/v1/kb').set('authorization', bearer(made.token)).expect(200)
+    expect(cli.revoke(made.key.id)).toBe('revoked')
+    await t.http.get('/v1/kb').set('authorization', bearer(made.token)).expect(401)
+    other.close()
   })
 
   it.each(['/health', '/ready', '/metrics', '/openapi.json', '/docs/', '/problems/unauthorized'])('%s stays open', async (path) => {

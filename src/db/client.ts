@@ -13,6 +13,8 @@ export type Db = BetterSQLite3Database<typeof schema>
 export interface DbHandle {
   db: Db
   sqlite: Database.Database
+  /** Changes whenever another connection has committed to this database file (`PRAGMA data_version`). */
+  dataVersion(): number
   close(): void
 }
 
@@ -28,9 +30,11 @@ export function openDatabase(path: string): DbHandle {
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   const db = drizzle(sqlite, { schema })
+  const version = sqlite.prepare('PRAGMA data_version').pluck()
   return {
     db,
     sqlite,
+    dataVersion: () => (sqlite.open ? (version.get() as number) : -1),
     close: () => {
       if (sqlite.open) sqlite.close()
     },

@@ -34,8 +34,8 @@ export function utcDay(ms: number): string {
 
 export function createUsageRepository(db: Db) {
   const upsertUsage = db.insert(apiUsage)
-    .values({ keyId: sql.placeholder('keyId'), day: sql.placeholder('day'), count: 1 })
-    .onConflictDoUpdate({ target: [apiUsage.keyId, apiUsage.day], set: { count: sql`${apiUsage.count} + 1` } })
+    .values({ keyId: sql.placeholder('keyId'), day: sql.placeholder('day'), count: sql.placeholder('n') })
+    .onConflictDoUpdate({ target: [apiUsage.keyId, apiUsage.day], set: { count: sql`${apiUsage.count} + excluded.count` } })
     .prepare()
   const insertAudit = db.insert(auditLog).values({
     at: sql.placeholder('at'), requestId: sql.placeholder('requestId'), keyId: sql.placeholder('keyId'),
@@ -43,7 +43,7 @@ export function createUsageRepository(db: Db) {
     triageLevel: sql.placeholder('triageLevel'), topMuscleIds: sql.placeholder('topMuscleIds'), latencyMs: sql.placeholder('latencyMs'),
   }).prepare()
   const both = (keyId: string, audit: NewAuditRecord): void => db.transaction(() => {
-    upsertUsage.run({ keyId, day: utcDay(audit.at) })
+    upsertUsage.run({ keyId, day: utcDay(audit.at), n: 1 })
     insertAudit.run(auditParams(audit))
   })
 
@@ -54,8 +54,16 @@ export function createUsageRepository(db: Db) {
      */
     record(keyId: string | null, at: number, audit: NewAuditRecord | null): void {
       if (keyId !== null && audit !== null) both(keyId, audit)
-      else if (keyId !== null) upsertUsage.run({ keyId, day: utcDay(at) })
+      else if (keyId !== null) upsertUsage.run({ keyId, day: utcDay(at), n: 1 })
       else if (audit !== null) insertAudit.run(auditParams(audit))
+    },
+
+    /** Add many usage counts and audit records in one transaction (a group commit): all or none. */
+    recordBatch(counts: { keyId: string; day: string; n: number }[], audits: NewAuditRecord[]): void {
+      db.transaction(() => {
+        for (const c of counts) upsertUsage.run(c)
+        for (const a of audits) insertAudit.run(auditParams(a))
+      })
     },
 
     /** A key's daily counts from `fromDay` (inclusive), oldest first; days without requests are absent. */

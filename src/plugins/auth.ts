@@ -41,7 +41,7 @@ export function v1Route(request: FastifyRequest): string | null {
 }
 
 async function authPlugin(app: FastifyInstance, opts: { config: Config }): Promise<void> {
-  const keys = createApiKeyService(createApiKeyRepository(app.database.db))
+  const keys = createApiKeyService(createApiKeyRepository(app.database.db), Date.now, app.database.dataVersion)
   const production = opts.config.nmtEnv === 'production'
   app.decorate('apiKeys', keys)
   app.decorateRequest('apiKey', null)

@@ -52,7 +52,28 @@ export function normalizeOrigin(raw: string): string {
   return url.origin
 }
 
-export function createApiKeyService(repo: ApiKeyRepository, now: () => number = Date.now) {
+/**
+ * @param changedElsewhere returns a value that changes whenever another connection (the keys CLI)
+ *   has written to the database, e.g. SQLite's `PRAGMA data_version`; the key cache is dropped then.
+ */
+export function createApiKeyService(repo: ApiKeyRepository, now: () => number = Date.now, changedElsewhere: () => unknown = () => 0) {
+  // Authentication runs on every request: answers are cached by header until any key changes, here or
+  // in another process (creating or revoking a key still takes effect on the next request).
+  const byHeader = new Map<string, ApiKey | null>()
+  let origins: Set<string> | null = null
+  let seen = changedElsewhere()
+  const fresh = (): void => {
+    const v = changedElsewhere()
+    if (v !== seen) {
+      seen = v
+      byHeader.clear()
+      origins = null
+    }
+  }
+  const forget = (): void => {
+    byHeader.clear()
+    origins = null
+  }
   return {
     /**
      * Create a key. The returned `token` is the key itself: show it once, it cannot be recovered.
@@ -77,22 +98,38 @@ export function createApiKeyService(repo: ApiKeyRepository, now: () => number = 
         id: `key_${randomBytes(6).toString('hex')}`, name, type: input.type, prefix: token.slice(0, 9),
         hash: hashKey(token), origins, rateLimit, createdAt: now(),
       })
+      forget()
       return { key, token }
     },
 
     list: (): ApiKey[] => repo.list(),
 
-    revoke: (id: string) => repo.revoke(id, now()),
+    revoke(id: string) {
+      const result = repo.revoke(id, now())
+      forget()
+      return result
+    },
 
     countActive: (): number => repo.countActive(),
 
     /** The active key an Authorization header carries, or null (malformed, unknown or revoked). */
     authenticate(header: string): ApiKey | null {
+      fresh()
+      const cached = byHeader.get(header)
+      if (cached !== undefined) return cached
       const token = bearerToken(header)
-      return token === null ? null : repo.findActiveByHash(hashKey(token)) ?? null
+      const key = token === null ? null : repo.findActiveByHash(hashKey(token)) ?? null
+      // Bounded: a flood of random bad keys must not grow memory without limit.
+      if (byHeader.size >= 10_000) byHeader.clear()
+      byHeader.set(header, key)
+      return key
     },
 
-    allowedOrigins: (): Set<string> => repo.activePublishableOrigins(),
+    allowedOrigins(): Set<string> {
+      fresh()
+      origins ??= repo.activePublishableOrigins()
+      return origins
+    },
   }
 }
 
