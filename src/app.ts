@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import Fastify, { type FastifyInstance } from 'fastify'
+import pino from 'pino'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Config } from './config.js'
 import { SEED_DIR } from './kb/paths.js'
@@ -46,8 +47,10 @@ export interface AppOptions {
  * @param config validated configuration (see loadConfig)
  */
 export async function buildApp(config: Config, options: AppOptions = {}): Promise<FastifyInstance> {
+  // Logs are written asynchronously (lines queued while a write is in flight) so a request never waits on stdout.
+  const logDestination = pino.destination({ dest: 1, sync: false })
   const app = Fastify({
-    logger: loggerOptions(config.logLevel),
+    logger: { ...loggerOptions(config.logLevel), stream: logDestination },
     logController: new OneLineLogController(),
     requestIdHeader: false,
     genReqId: (req) => requestIdFrom(req.headers['x-request-id'], randomUUID),
@@ -62,6 +65,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)
+  })
+  app.addHook('onClose', async () => {
+    try {
+      logDestination.flushSync()
+    } catch {
+      // Nothing buffered yet, or stdout already closed: nothing more can be written.
+    }
   })
 
   await app.register(errorHandler)

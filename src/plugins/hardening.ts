@@ -1,11 +1,13 @@
 /**
- * Security headers (@fastify/helmet) and load shedding (@fastify/under-pressure). Under pressure every
+ * Security headers (helmet, the engine behind @fastify/helmet, run once at start-up: the headers do
+ * not depend on the request, and re-running its middleware and re-parsing the CSP cost 2-3 % of a
+ * request) and load shedding (@fastify/under-pressure). Under pressure every
  * route but /health (liveness: restarting a busy process helps nobody) and /metrics answers a 503
  * NMT_ERR_OVERLOADED problem with Retry-After; /ready goes 503 too, so a load balancer routes away.
  * Shedding is armed two samples after start-up: seeding and compiling block the loop by design, and
  * the first samples would measure that rather than load.
  */
-import helmet from '@fastify/helmet'
+import helmet from 'helmet'
 import underPressure from '@fastify/under-pressure'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
@@ -16,9 +18,10 @@ const NEVER_SHED = new Set(['/health', '/metrics'])
 const RETRY_AFTER_SECONDS = 10
 const SAMPLE_MS = 500
 
-async function hardeningPlugin(app: FastifyInstance, opts: { config: Config }): Promise<void> {
-  await app.register(helmet, {
-    global: true,
+/** The headers helmet sets, computed once by running its middleware against a recording response. */
+export function securityHeaders(): Record<string, string> {
+  const headers: Record<string, string> = {}
+  const middleware = helmet({
     // Helmet's default policy (script-src 'self', inline styles allowed) already suits /docs (swagger-ui
     // loads only its own scripts). Pages served here must not use inline scripts. No
     // upgrade-insecure-requests: the default server is plain HTTP, often on a LAN address.
@@ -26,6 +29,19 @@ async function hardeningPlugin(app: FastifyInstance, opts: { config: Config }): 
     // The API is called from partner pages (CORS decides who reads what) and /widget.js is embedded by
     // them, so resources may be loaded cross-origin. No cookies are ever used.
     crossOriginResourcePolicy: { policy: 'cross-origin' },
+  })
+  const recorder = {
+    setHeader: (name: string, value: string) => { headers[name.toLowerCase()] = String(value) },
+    removeHeader: (name: string) => { delete headers[name.toLowerCase()] },
+  }
+  middleware({} as never, recorder as never, () => undefined)
+  return headers
+}
+
+async function hardeningPlugin(app: FastifyInstance, opts: { config: Config }): Promise<void> {
+  const headers = securityHeaders()
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.headers(headers)
   })
 
   const { maxEventLoopDelayMs, maxHeapUsedMb } = opts.config

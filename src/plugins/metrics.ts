@@ -37,11 +37,12 @@ async function metricsPlugin(app: FastifyInstance): Promise<void> {
 
   app.addHook('onResponse', async (request, reply) => {
     const status = reply.statusCode
-    const labels = `method="${label(request.method)}",route="${label(request.routeOptions.url ?? 'unmatched')}",status="${status}"`
-    let s = series.get(labels)
+    const route = request.routeOptions.url ?? 'unmatched'
+    const id = `${request.method} ${route} ${status}`
+    let s = series.get(id)
     if (s === undefined) {
-      s = { labels, count: 0, sum: 0, buckets: BUCKETS.map(() => 0) }
-      series.set(labels, s)
+      s = { labels: `method="${label(request.method)}",route="${label(route)}",status="${status}"`, count: 0, sum: 0, buckets: BUCKETS.map(() => 0) }
+      series.set(id, s)
     }
     const seconds = reply.elapsedTime / 1000
     s.count++
