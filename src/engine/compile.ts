@@ -7,7 +7,7 @@ import { focusTemplate } from './focus-plan.js'
 import { buildPhraseIndex, type PhraseIndex } from './phrases.js'
 import type { FocusStep } from './types.js'
 import { buildSearchIndex, type SearchIndex } from './search.js'
-import type { SignPattern } from './sign-patterns.js'
+import { indexPatterns, type SignPattern } from './sign-patterns.js'
 import { buildSpeller, type Speller } from './spelling.js'
 
 export interface ReferralEdge {
@@ -61,8 +61,8 @@ export interface CompiledKb {
   phrases: PhraseIndex
   /** Spelling tolerance over the words of the phrase index. */
   speller: Speller
-  /** Signs said in scattered words ("calf ... swollen"). */
-  signPatterns: readonly SignPattern[]
+  /** Signs said in scattered words ("calf ... swollen"), indexed by their first word. */
+  signPatterns: ReadonlyMap<string, readonly SignPattern[]>
   /** Autocomplete index over vocabularies, conditions and muscles. */
   search: SearchIndex
 }
@@ -189,6 +189,6 @@ export function compileKnowledgeBase(kb: KnowledgeBase, version: string): Compil
     phrases,
     speller: buildSpeller(new Set(phrases.byPhrase.keys())),
     search: buildSearchIndex(kb),
-    signPatterns: kb.signs.flatMap((s) => (s.patterns ?? []).map((words) => ({ id: s.id, words }))),
+    signPatterns: indexPatterns(kb.signs.flatMap((s) => (s.patterns ?? []).map((words) => ({ id: s.id, words })))),
   }
 }

@@ -38,43 +38,52 @@ export function focusTemplate(muscle: Muscle): Omit<FocusStep, 'order' | 'side' 
  * @param chosen muscles to plan, best first
  */
 export function focusPlan(kb: CompiledKb, chosen: MuscleResult[]): FocusStep[] {
-  const muscles = chosen.map((r) => ({ result: r, muscle: kb.muscles.get(r.id)! }))
-  const ids = new Set(chosen.map((c) => c.id))
-  const before = new Map<string, Set<string>>(chosen.map((c) => [c.id, new Set<string>()]))
-  for (const { muscle } of muscles) {
-    for (const key of kb.keyMusclesOf.get(muscle.id) ?? []) if (ids.has(key)) before.get(muscle.id)!.add(key)
-    for (const { muscle: other } of muscles) {
-      if (other.id === muscle.id) continue
+  const n = chosen.length
+  const muscles = chosen.map((r) => kb.muscles.get(r.id)!)
+  // before[i]: indexes of the muscles to work before muscle i.
+  const before: number[][] = muscles.map(() => [])
+  for (let i = 0; i < n; i++) {
+    const muscle = muscles[i]!
+    const keys = kb.keyMusclesOf.get(muscle.id)
+    const ownZones = kb.zoneRegions.get(muscle.id)!
+    for (let j = 0; j < n; j++) {
+      if (i === j) continue
+      const other = muscles[j]!
+      if (keys?.includes(other.id)) {
+        before[i]!.push(j)
+        continue
+      }
       const otherZones = kb.zoneRegions.get(other.id)!
-      const ownZones = kb.zoneRegions.get(muscle.id)!
       const refersInto = muscle.regions.some((r) => otherZones.has(r))
-      const reverse = other.regions.some((r) => ownZones.has(r))
-      if (refersInto && !reverse) before.get(muscle.id)!.add(other.id)
+      if (refersInto && !other.regions.some((r) => ownZones.has(r))) before[i]!.push(j)
     }
   }
-  const rank = new Map(chosen.map((c, i) => [c.id, i]))
-  const priority = (id: string): [number, number, string] => [PROXIMITY[kb.muscles.get(id)!.group], rank.get(id)!, id]
-  const cmp = (a: string, b: string): number => {
-    const x = priority(a)
-    const y = priority(b)
-    return x[0] - y[0] || x[1] - y[1] || (x[2] < y[2] ? -1 : 1)
-  }
-  const done = new Set<string>()
-  const order: string[] = []
-  while (order.length < chosen.length) {
-    const ready = chosen.map((c) => c.id).filter((id) => !done.has(id) && [...before.get(id)!].every((b) => done.has(b)))
+  const proximity = muscles.map((m) => PROXIMITY[m.group])
+  // Ready muscles go proximal first, then by rank (chosen is best first, so the index is the rank).
+  const better = (a: number, b: number): boolean => proximity[a]! < proximity[b]! || (proximity[a] === proximity[b] && a < b)
+  const done: boolean[] = muscles.map(() => false)
+  const orderIdx: number[] = []
+  while (orderIdx.length < n) {
+    let next = -1
+    let fallback = -1
+    for (let i = 0; i < n; i++) {
+      if (done[i]) continue
+      if (fallback === -1 || better(i, fallback)) fallback = i
+      if (before[i]!.every((b) => done[b]) && (next === -1 || better(i, next))) next = i
+    }
     // A cycle (two muscles referring into each other) is broken by the same priority.
-    const next = (ready.length > 0 ? ready : chosen.map((c) => c.id).filter((id) => !done.has(id))).sort(cmp)[0]!
-    done.add(next)
-    order.push(next)
+    const pick = next === -1 ? fallback : next
+    done[pick] = true
+    orderIdx.push(pick)
   }
-  return order.map((id, i) => {
-    const { result } = muscles.find((m) => m.muscle.id === id)!
-    const firsts = [...before.get(id)!].filter((b) => order.indexOf(b) < i).map((b) => kb.muscles.get(b)!.name)
+  const position = new Map(orderIdx.map((idx, pos) => [idx, pos]))
+  return orderIdx.map((idx, i) => {
+    const result = chosen[idx]!
+    const firsts = before[idx]!.filter((b) => position.get(b)! < i).map((b) => muscles[b]!.name)
     const side = result.sides.length === 2 ? 'both' : result.sides.length === 1 ? result.sides[0]! : 'unspecified'
     return {
       order: i + 1,
-      ...kb.focusTemplates.get(id)!,
+      ...kb.focusTemplates.get(result.id)!,
       side,
       reason: firsts.length > 0
         ? `After ${firsts.join(' and ')}: worked first as ${firsts.length === 1 ? 'its source or key muscle' : 'its sources or key muscles'}`

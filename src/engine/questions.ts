@@ -17,65 +17,99 @@ function isKnown(fact: string, facts: FactSet, input: EngineInput): boolean {
   return facts.present.has(fact) || facts.negated.has(fact) || (fact.startsWith('age') && input.age !== undefined)
 }
 
+interface FlagShape {
+  all: readonly string[]
+  any: readonly string[]
+  signs: readonly string[]
+  regions: readonly string[]
+  regionsInAll: readonly string[]
+}
+
+/** The parts of a flag's trigger that question selection looks at; memoised per (frozen) flag. */
+const shapes = new WeakMap<RedFlag, FlagShape>()
+function shapeOf(flag: RedFlag): FlagShape {
+  let s = shapes.get(flag)
+  if (!s) {
+    const all = flag.when.all ?? []
+    const any = flag.when.any ?? []
+    const mentioned = [...all, ...any]
+    s = { all, any, signs: mentioned.filter((f) => f.startsWith('sign:')), regions: mentioned.filter((f) => f.startsWith('region:')), regionsInAll: all.filter((f) => f.startsWith('region:')) }
+    shapes.set(flag, s)
+  }
+  return s
+}
+
 /**
  * A flag's relevance to what was reported: 3 when a reported sign touches it, 2 when a condition felt
  * in a reported region names it, 1 when one of its region facts was reported, 0 otherwise (not asked).
  */
-function relevance(flag: RedFlag, facts: FactSet, regional: ReadonlySet<string>): number {
-  const mentioned = [...(flag.when.all ?? []), ...(flag.when.any ?? [])]
-  if (mentioned.some((f) => f.startsWith('sign:') && facts.present.has(f))) return 3
-  if ((flag.when.all ?? []).some((f) => f.startsWith('region:') && !facts.present.has(f))) return 0
+function relevance(flag: RedFlag, shape: FlagShape, facts: FactSet, regional: ReadonlySet<string>): number {
+  if (shape.signs.some((f) => facts.present.has(f))) return 3
+  if (shape.regionsInAll.some((f) => !facts.present.has(f))) return 0
   if (regional.has(flag.id)) return 2
-  return mentioned.some((f) => f.startsWith('region:') && facts.present.has(f)) ? 1 : 0
+  return shape.regions.some((f) => facts.present.has(f)) ? 1 : 0
 }
 
 function screens(kb: CompiledKb, facts: FactSet, input: EngineInput, flags: RedFlag[], regional: ReadonlySet<string>, minLevel: TriageLevel): QuestionResult[] {
-  const asked = new Set(Object.keys(input.answers))
-  const options: { q: QuestionResult; relevance: number; level: number; satisfied: number }[] = []
+  const options: { q: Question; flag: RedFlag; relevance: number; level: number; satisfied: number }[] = []
   for (const flag of flags) {
     if (LEVEL_RANK[flag.level] < LEVEL_RANK[minLevel]) continue
-    const rel = relevance(flag, facts, regional)
+    const shape = shapeOf(flag)
+    const rel = relevance(flag, shape, facts, regional)
     if (rel === 0) continue
-    const all = flag.when.all ?? []
-    const any = flag.when.any ?? []
+    const { all, any } = shape
     const anyMet = any.length === 0 || any.some((f) => facts.present.has(f))
-    const missing = [...all.filter((f) => !facts.present.has(f)), ...(anyMet ? [] : any)]
-    if (missing.some((f) => facts.negated.has(f) && all.includes(f))) continue
-    const satisfied = (all.length - all.filter((f) => !facts.present.has(f)).length + (anyMet && any.length > 0 ? 1 : 0)) / (all.length + (any.length > 0 ? 1 : 0))
+    let allMissing = 0
+    let blocked = false
+    for (const f of all) {
+      if (facts.present.has(f)) continue
+      allMissing++
+      if (facts.negated.has(f)) blocked = true
+    }
+    if (blocked) continue
+    const satisfied = (all.length - allMissing + (anyMet && any.length > 0 ? 1 : 0)) / (all.length + (any.length > 0 ? 1 : 0))
+    const missing = anyMet ? all : [...all, ...any]
     for (const fact of missing) {
-      if (isKnown(fact, facts, input)) continue
-      const q = (kb.questionsByFact.get(fact) ?? []).find((x) => x.kind === 'screen' && !asked.has(x.id))
+      if (facts.present.has(fact) || isKnown(fact, facts, input)) continue
+      const q = kb.questionsByFact.get(fact)?.find((x) => x.kind === 'screen' && input.answers[x.id] === undefined)
       if (!q) continue
-      options.push({ q: { id: q.id, text: q.text, kind: 'screen', why: `Rules "${flag.title}" (${flag.level}) in or out` }, relevance: rel, level: LEVEL_RANK[flag.level], satisfied })
+      options.push({ q, flag, relevance: rel, level: LEVEL_RANK[flag.level], satisfied })
       break
     }
   }
   options.sort((a, b) => b.relevance - a.relevance || b.level - a.level || b.satisfied - a.satisfied || (a.q.id < b.q.id ? -1 : 1))
   const seen = new Set<string>()
-  return options.filter((o) => !seen.has(o.q.id) && seen.add(o.q.id)).map((o) => o.q)
+  const out: QuestionResult[] = []
+  for (const o of options) {
+    if (seen.has(o.q.id)) continue
+    seen.add(o.q.id)
+    out.push({ id: o.q.id, text: o.q.text, kind: 'screen', why: `Rules "${o.flag.title}" (${o.flag.level}) in or out` })
+    if (out.length === MAX_QUESTIONS) break
+  }
+  return out
 }
 
 function differentiating(kb: CompiledKb, facts: FactSet, input: EngineInput, top: Scored[]): QuestionResult[] {
-  const options: { q: Question; fact: string; value: number }[] = []
-  const total = top.reduce((a, s) => a + s.score, 0)
-  const seen = new Set<string>()
+  // One pass over the top muscles' askable facts: how much score a "yes" to each would favour.
+  const mass = new Map<string, { yes: number; count: number }>()
+  let total = 0
   for (const s of top) {
+    total += s.score
     for (const fact of kb.askable.get(s.muscle.id) ?? []) {
-      if (seen.has(fact)) continue
-      seen.add(fact)
-      if (isKnown(fact, facts, input)) continue
-      let yesMass = 0
-      let yesCount = 0
-      for (const t of top) {
-        if (kb.favours.get(t.muscle.id)!.has(fact)) {
-          yesMass += t.score
-          yesCount += 1
-        }
+      const m = mass.get(fact)
+      if (m) {
+        m.yes += s.score
+        m.count++
+      } else {
+        mass.set(fact, { yes: s.score, count: 1 })
       }
-      if (yesCount === top.length) continue
-      for (const q of kb.questionsByFact.get(fact) ?? []) {
-        if (q.kind === 'differentiate' && input.answers[q.id] === undefined) options.push({ q, fact, value: Math.min(yesMass, total - yesMass) })
-      }
+    }
+  }
+  const options: { q: Question; fact: string; value: number }[] = []
+  for (const [fact, m] of mass) {
+    if (m.count === top.length || isKnown(fact, facts, input)) continue
+    for (const q of kb.questionsByFact.get(fact) ?? []) {
+      if (q.kind === 'differentiate' && input.answers[q.id] === undefined) options.push({ q, fact, value: Math.min(m.yes, total - m.yes) })
     }
   }
   options.sort((a, b) => b.value - a.value || (a.q.id < b.q.id ? -1 : 1))

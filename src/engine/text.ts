@@ -6,7 +6,7 @@
  */
 import type { CompiledKb } from './compile.js'
 import type { PhraseTarget } from './phrases.js'
-import { patternSigns } from './sign-patterns.js'
+import { patternSigns, type PatternItem } from './sign-patterns.js'
 import { tokenize, type Token } from './tokens.js'
 import type { Side } from './types.js'
 
@@ -28,7 +28,7 @@ interface Word extends Token {
   /** Index of the token it came from (a split word gives two words with one token). */
   token: number
   /** A side word ("left", "both") that stood just before this word, skipped for matching. */
-  side?: Side
+  side: Side | undefined
 }
 
 /** Words skipped inside phrases: "back of my left hand" reads as "back of hand", on the left. */
@@ -55,9 +55,11 @@ function expand(kb: CompiledKb, tokens: Token[]): { words: Word[]; skipped: Set<
   const skipped = new Set<number>()
   let pendingSide: Side | undefined
   let pendingGap: Token['gap'] = 'none'
-  const push = (w: Word): void => {
-    const gap = rank(pendingGap) > rank(w.gap) ? pendingGap : w.gap
-    out.push({ ...w, gap, ...(pendingSide ? { side: pendingSide } : {}) })
+  const push = (t: Token, norm: string, token: number, gap: Token['gap']): void => {
+    out.push({
+      norm, start: t.start, end: t.end, sentence: t.sentence, clause: t.clause, token,
+      gap: rank(pendingGap) > rank(gap) ? pendingGap : gap, side: pendingSide,
+    })
     pendingSide = undefined
     pendingGap = 'none'
   }
@@ -69,14 +71,14 @@ function expand(kb: CompiledKb, tokens: Token[]): { words: Word[]; skipped: Set<
       return
     }
     const known = kb.phrases.byPhrase.has(t.norm) || kb.speller.known(t.norm) || STOP.has(t.norm) || NEGATORS.has(t.norm)
-    if (known) return push({ ...t, token: i })
+    if (known) return push(t, t.norm, i, t.gap)
     const parts = kb.speller.split(t.norm)
     if (parts) {
-      push({ ...t, norm: parts[0], token: i })
-      return push({ ...t, norm: parts[1], token: i, gap: 'none' })
+      push(t, parts[0], i, t.gap)
+      return push(t, parts[1], i, 'none')
     }
     const fixed = kb.speller.correct(t.norm) ?? (t.norm.endsWith('s') ? kb.speller.correct(t.norm.slice(0, -1)) : null)
-    push({ ...t, norm: fixed ?? t.norm, token: i })
+    push(t, fixed ?? t.norm, i, t.gap)
   })
   return { words: out, skipped }
 }
@@ -221,9 +223,18 @@ export function readText(kb: CompiledKb, text: string): TextReading {
     i += 1
   }
   // Signs said in scattered words: "my calf is red and swollen".
-  const corrected = new Map<number, string[]>()
-  for (const w of words) corrected.set(w.token, [...(corrected.get(w.token) ?? []), w.norm])
-  const items = tokens.flatMap((t, i) => (corrected.get(i) ?? [t.norm]).map((norm) => ({ ...t, norm, token: i })))
+  // Every token in its corrected form(s), in order (words skip fillers and sides; patterns need "both").
+  const items: PatternItem[] = []
+  let wi = 0
+  tokens.forEach((t, i) => {
+    let any = false
+    while (wi < words.length && words[wi]!.token === i) {
+      const w = words[wi++]!
+      items.push({ norm: w.norm, start: t.start, end: t.end, clause: t.clause, sentence: t.sentence, token: i })
+      any = true
+    }
+    if (!any) items.push({ norm: t.norm, start: t.start, end: t.end, clause: t.clause, sentence: t.sentence, token: i })
+  })
   for (const hit of patternSigns(kb.signPatterns, items, (x) => NEGATORS.has(x))) {
     if (findings.some((f) => f.type === 'sign' && f.id === hit.id && f.clause === hit.clause)) continue
     findings.push({ type: 'sign', id: hit.id, phrase: hit.words, span: hit.span, negated: hit.negated, sentence: hit.sentence, clause: hit.clause, at: -1 })
