@@ -46,8 +46,9 @@ export function scoreMuscles(kb: CompiledKb, input: EngineInput, facts: FactSet)
     return s
   }
   const add = (s: Scored, c: Contribution): void => {
-    s.contributions.push({ ...c, weight: round(c.weight) })
     s.score += c.weight
+    c.weight = round(c.weight)
+    s.contributions.push(c)
   }
 
   const explainedSides = new Map<string, MuscleSide[]>()
