@@ -1,9 +1,11 @@
 /**
  * POST /v1/recommendations. HTTP only: the schema validates, the service answers. Never cached:
- * the answer depends on the body. Hands ids and levels (never the text) to the audit log.
+ * the answer depends on the body. Hands ids and levels (never the text) to the audit log. Serialised
+ * by createRecommendationJson (static parts pre-built), documented by RecommendationResponseSchema.
  */
 import type { FastifyInstance } from 'fastify'
 import { jsonResponse, problemResponses } from '../schemas/common.js'
+import { createRecommendationJson } from '../services/recommendation-json.js'
 import { RecommendationRequestSchema, RecommendationResponseSchema, type RecommendationRequestBody } from '../schemas/recommendations.js'
 
 /** How many of the top muscles an audit record keeps. */
@@ -11,6 +13,7 @@ const AUDITED_MUSCLES = 5
 
 export default async function recommendationRoutes(app: FastifyInstance): Promise<void> {
   const { recommendations } = app.services
+  const toJson = createRecommendationJson(app.kb)
   app.post<{ Body: RecommendationRequestBody }>('/recommendations', {
     schema: {
       tags: ['recommendations'], operationId: 'createRecommendation',
@@ -26,6 +29,7 @@ export default async function recommendationRoutes(app: FastifyInstance): Promis
       regionIds: [...new Set(answer.interpreted.complaints.map((c) => c.region))],
       conditionIds: answer.interpreted.conditions, topMuscleIds: answer.muscles.slice(0, AUDITED_MUSCLES).map((m) => m.id),
     }
-    return answer
+    // A string payload is sent as is: the static parts of the answer were serialised at start-up.
+    return reply.type('application/json; charset=utf-8').send(toJson(answer))
   })
 }

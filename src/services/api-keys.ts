@@ -62,7 +62,12 @@ export function createApiKeyService(repo: ApiKeyRepository, now: () => number = 
   const byHeader = new Map<string, ApiKey | null>()
   let origins: Set<string> | null = null
   let seen = changedElsewhere()
+  let checked = false
   const fresh = (): void => {
+    // Once per event-loop turn: requests handled in the same turn arrived together.
+    if (checked) return
+    checked = true
+    setImmediate(() => { checked = false })
     const v = changedElsewhere()
     if (v !== seen) {
       seen = v
