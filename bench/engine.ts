@@ -4,6 +4,8 @@
  * call is timed with process.hrtime.bigint after a warm-up; loops are bounded in passes and time.
  */
 import { compileKnowledgeBase, type CompiledKb } from '../src/engine/compile.js'
+import { buildFacts } from '../src/engine/facts.js'
+import { scoreMuscles } from '../src/engine/score.js'
 import { understand } from '../src/engine/understand.js'
 import { loadSeed } from '../src/kb/loader.js'
 import { SEED_DIR } from '../src/kb/paths.js'
@@ -65,6 +67,21 @@ export function benchEngine(kb: CompiledKb, inputs: RecommendationRequest[]): En
     warmup: 30, passes: 200, maxMs: 8000, mark: (req) => req.text !== undefined,
   })
   return { inputs: inputs.length, ...summary(r.all), withText: summary(r.marked), structured: summary(r.other) }
+}
+
+/**
+ * Median and p99 µs of the same logic json-rules-engine is given, with the same preprocessing:
+ * the request prepared (text read), referral zones and rules scored, ranked. No triage advice,
+ * questions or focus plan, which the baseline does not do either.
+ */
+export function benchScoring(kb: CompiledKb, inputs: RecommendationRequest[]): Timing {
+  const service = createRecommendationService(kb)
+  const r = timeEach(inputs, (req) => {
+    const input = service.prepare(req)
+    const scored = [...scoreMuscles(kb, input, buildFacts(kb, input)).values()].sort((a, b) => b.score - a.score || (a.muscle.id < b.muscle.id ? -1 : 1))
+    return scored.length
+  }, { warmup: 30, passes: 200, maxMs: 5000 })
+  return summary(r.all)
 }
 
 /** Median and p99 µs per message for free-text understanding. */

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process'
 import { createReadStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import os from 'node:os'
 import { join } from 'node:path'
-import { benchEngine, benchText, realKb } from './engine.js'
+import { benchEngine, benchScoring, benchText, realKb } from './engine.js'
 import { interleaved, type Target } from './http.js'
 import { foreignCpu, idleCheck } from './machine.js'
 import { engineInputs, httpBodies, textMessages } from './inputs.js'
@@ -59,6 +59,8 @@ async function main(): Promise<void> {
   const inputs = engineInputs()
   const engine = benchEngine(kb, inputs)
   log(`  engine: median ${engine.medianUs} µs, p99 ${engine.p99Us} µs over ${engine.calls} calls`)
+  const scoring = benchScoring(kb, inputs)
+  log(`  same logic as the baseline (prepare, score, rank): median ${scoring.medianUs} µs, p99 ${scoring.p99Us} µs`)
   const rulesEngine = await benchRulesEngine(kb, quick ? inputs.slice(0, 20) : inputs)
   log(`  json-rules-engine: median ${rulesEngine.medianUs} µs, p99 ${rulesEngine.p99Us} µs over ${rulesEngine.calls} calls`)
   const text = benchText(kb, textMessages())
@@ -140,7 +142,7 @@ async function main(): Promise<void> {
       otherCpuBefore: idleBefore, otherCpuDuring: foreign?.foreignShare ?? null, loadavg1: foreign?.loadavg1 ?? null,
     },
     server: { command: `node ${server.args.join(' ')}`, build: buildNote },
-    engine, rulesEngine, text,
+    engine, scoring, rulesEngine, text,
     http: { connections: httpOpts.connections, rounds: httpOpts.rounds, durationS: httpOpts.durationS, ...http },
     openLoop: { ...ol, capacityRps, ...serverTimes(logFile, logFrom) },
     startup: { firstStartMs: first.readyMs, startsMs: starts.map((s) => s.readyMs), medianMs: median(starts.map((s) => s.readyMs)) },

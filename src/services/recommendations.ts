@@ -70,50 +70,63 @@ export function createRecommendationService(kb: CompiledKb) {
     }
   }
 
+  /** Check a request and turn it (text read) into the engine's input, keeping what the echo needs. */
+  function prepare(req: RecommendationRequest) {
+    const hasText = req.text !== undefined && req.text.trim() !== ''
+    if (!req.complaints?.length && !req.conditions?.length && !hasText) {
+      throw new AppError('NMT_ERR_VALIDATION', 'Send at least one of complaints, conditions or text', { errors: [{ path: 'body', message: 'must have at least one of complaints, conditions, text' }] })
+    }
+    checkIds(req)
+    const complaints: (ComplaintInput & { from: 'structured' | 'text' })[] = (req.complaints ?? []).map((c) => ({
+      region: c.region, ...(c.side ? { side: c.side } : {}), sensations: uniq(c.sensations ?? []), from: 'structured' as const,
+    }))
+    const conditions = [...(req.conditions ?? [])]
+    const contexts = [...(req.contexts ?? [])]
+    const signs = [...(req.signs ?? [])]
+    const sensations: string[] = []
+    const negated: string[] = []
+    let unrecognized: string[] = []
+    let age = req.age
+    if (hasText) {
+      const u = understand(kb, req.text!)
+      unrecognized = u.unrecognized.map((w) => w.word)
+      for (const c of u.complaints) {
+        const existing = complaints.find((x) => x.region === c.region && (x.side ?? null) === c.side)
+        if (existing) existing.sensations = uniq([...existing.sensations, ...c.sensations])
+        else complaints.push({ region: c.region, ...(c.side ? { side: c.side } : {}), sensations: c.sensations, from: 'text' })
+      }
+      sensations.push(...u.sensations.map((x) => x.id))
+      contexts.push(...u.contexts.map((x) => x.id))
+      conditions.push(...u.conditions.map((x) => x.id))
+      signs.push(...u.signs.map((x) => x.id))
+      negated.push(...u.negated.map((x) => x.fact))
+      if (age === undefined && u.age !== null) age = u.age
+    }
+    const input: EngineInput = {
+      complaints: complaints.map(({ from: _from, ...c }) => c),
+      conditions: uniq(conditions), contexts: uniq(contexts), signs: uniq(signs),
+      sensations: uniq(sensations), negated: uniq(negated),
+      ...(age !== undefined ? { age } : {}),
+      answers: req.answers ?? {},
+      limit: req.limit ?? 10,
+    }
+    return { input, complaints, unrecognized, age }
+  }
+
   return {
+    /**
+     * The engine input a request becomes (ids checked, text read): what the benchmark times against
+     * json-rules-engine, and what a caller can inspect.
+     * @throws AppError as recommend() does
+     */
+    prepare: (req: RecommendationRequest): EngineInput => prepare(req).input,
+
     /**
      * Answer one recommendation request.
      * @throws AppError NMT_ERR_VALIDATION when nothing to work on was sent; NMT_ERR_UNKNOWN_ID for unknown ids
      */
     recommend(req: RecommendationRequest): RecommendationResponse {
-      const hasText = req.text !== undefined && req.text.trim() !== ''
-      if (!req.complaints?.length && !req.conditions?.length && !hasText) {
-        throw new AppError('NMT_ERR_VALIDATION', 'Send at least one of complaints, conditions or text', { errors: [{ path: 'body', message: 'must have at least one of complaints, conditions, text' }] })
-      }
-      checkIds(req)
-      const complaints: (ComplaintInput & { from: 'structured' | 'text' })[] = (req.complaints ?? []).map((c) => ({
-        region: c.region, ...(c.side ? { side: c.side } : {}), sensations: uniq(c.sensations ?? []), from: 'structured' as const,
-      }))
-      const conditions = [...(req.conditions ?? [])]
-      const contexts = [...(req.contexts ?? [])]
-      const signs = [...(req.signs ?? [])]
-      const sensations: string[] = []
-      const negated: string[] = []
-      let unrecognized: string[] = []
-      let age = req.age
-      if (hasText) {
-        const u = understand(kb, req.text!)
-        unrecognized = u.unrecognized.map((w) => w.word)
-        for (const c of u.complaints) {
-          const existing = complaints.find((x) => x.region === c.region && (x.side ?? null) === c.side)
-          if (existing) existing.sensations = uniq([...existing.sensations, ...c.sensations])
-          else complaints.push({ region: c.region, ...(c.side ? { side: c.side } : {}), sensations: c.sensations, from: 'text' })
-        }
-        sensations.push(...u.sensations.map((x) => x.id))
-        contexts.push(...u.contexts.map((x) => x.id))
-        conditions.push(...u.conditions.map((x) => x.id))
-        signs.push(...u.signs.map((x) => x.id))
-        negated.push(...u.negated.map((x) => x.fact))
-        if (age === undefined && u.age !== null) age = u.age
-      }
-      const input: EngineInput = {
-        complaints: complaints.map(({ from: _from, ...c }) => c),
-        conditions: uniq(conditions), contexts: uniq(contexts), signs: uniq(signs),
-        sensations: uniq(sensations), negated: uniq(negated),
-        ...(age !== undefined ? { age } : {}),
-        answers: req.answers ?? {},
-        limit: req.limit ?? 10,
-      }
+      const { input, complaints, unrecognized, age } = prepare(req)
       const result = recommend(kb, input)
       return {
         kbVersion: kb.version,
