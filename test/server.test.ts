@@ -1,54 +1,22 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { PROJECT_ROOT } from '../src/kb/paths.js'
-
-interface Started {
-  child: ChildProcess
-  out: () => string
-  err: () => string
-  exited: Promise<number | null>
-}
-
-function startServer(env: Record<string, string>): Started {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: PROJECT_ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let out = ''
-  let err = ''
-  child.stdout!.on('data', (d: Buffer) => { out += d.toString() })
-  child.stderr!.on('data', (d: Buffer) => { err += d.toString() })
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-  return { child, out: () => out, err: () => err, exited }
-}
-
-async function listeningPort(s: Started): Promise<number> {
-  for (let i = 0; i < 300; i++) {
-    const m = /Server listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(s.out())
-    if (m) return Number(m[1])
-    if (s.child.exitCode !== null) throw new Error(`server exited: ${s.err()}`)
-    await new Promise((r) => setTimeout(r, 50))
-  }
-  throw new Error(`server did not start: ${s.out()} ${s.err()}`)
-}
+import { listeningPort, spawnServer } from './helpers/process.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'nmt-server-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 describe('the server process', () => {
   it('refuses to start on PORT=abc with a readable message', async () => {
-    const s = startServer({ PORT: 'abc', LOG_LEVEL: 'abc' })
+    const s = spawnServer({ PORT: 'abc', LOG_LEVEL: 'abc' })
     expect(await s.exited).toBe(1)
     expect(s.err()).toContain('PORT="abc" is invalid: expected an integer from 0 to 65535')
     expect(s.err()).toContain('LOG_LEVEL="abc" is invalid')
   })
 
   it('starts on a fresh database file, serves /ready, never logs what clients send, and stops cleanly on SIGTERM', async () => {
-    const s = startServer({ PORT: '0', DATABASE_PATH: join(dir, 'fresh', 'nmt.db') })
+    const s = spawnServer({ PORT: '0', DATABASE_PATH: join(dir, 'fresh', 'nmt.db') })
     const port = await listeningPort(s)
     const base = `http://127.0.0.1:${port}`
     const ready = await fetch(`${base}/ready`)
