@@ -26,6 +26,8 @@ interface Entry {
 
 export interface SearchIndex {
   entries: readonly Entry[]
+  /** Every distinct word of every name, by first letter: the candidates of a typo-tolerant match. */
+  wordsByFirst: ReadonlyMap<string, readonly string[]>
 }
 
 const TYPE_ORDER: Record<SearchType, number> = { region: 0, sensation: 1, context: 2, condition: 3, muscle: 4 }
@@ -45,34 +47,45 @@ export function buildSearchIndex(kb: KnowledgeBase): SearchIndex {
   for (const c of kb.contexts) add('context', c.id, c.label, c.synonyms)
   for (const c of kb.conditions) add('condition', c.id, c.name, c.aliases)
   for (const m of kb.muscles) add('muscle', m.id, m.name, m.aliases)
-  return { entries }
+  const words = new Set(entries.flatMap((e) => e.names.flatMap((n) => n.words)))
+  const wordsByFirst = new Map<string, string[]>()
+  for (const w of [...words].sort()) wordsByFirst.set(w[0]!, [...(wordsByFirst.get(w[0]!) ?? []), w])
+  return { entries, wordsByFirst }
 }
 
-function wordScore(qw: string, words: string[]): number {
-  let best = 0
-  for (const w of words) {
-    if (w === qw) return 3
-    if (w.startsWith(qw)) best = Math.max(best, 2)
-    else if (qw.length >= 4) {
-      const max = qw.length >= 7 ? 2 : 1
-      const d = editDistance(qw, w.slice(0, qw.length + 1), max)
-      const d2 = d <= max ? d : editDistance(qw, w, max)
-      if (Math.min(d, d2) <= max) best = Math.max(best, 1)
-    }
+/** Vocabulary words a query word may be a typo of (or a typo of a prefix of): by first letter and length. */
+function nearWords(index: SearchIndex, qw: string): Set<string> {
+  const out = new Set<string>()
+  if (qw.length < 4) return out
+  const max = qw.length >= 7 ? 2 : 1
+  for (const w of index.wordsByFirst.get(qw[0]!) ?? []) {
+    if (w.length < qw.length - max) continue
+    if (editDistance(qw, w.slice(0, qw.length + 1), max) <= max || editDistance(qw, w, max) <= max) out.add(w)
   }
-  return best
+  return out
 }
 
-function score(q: string, qWords: string[], name: Entry['names'][number]): number {
+function score(q: string, name: Entry['names'][number]): number {
   if (name.norm === q) return 100
   if (name.norm.startsWith(q)) return 90 - Math.min(name.norm.length - q.length, 20) / 2
   if (name.words.some((w) => w.startsWith(q))) return 70
   if (name.norm.includes(q)) return 55
+  return 0
+}
+
+/** Typo-tolerant: every query word is a name word, a prefix of one, or near one. */
+function fuzzyScore(qWords: string[], near: Set<string>[], name: Entry['names'][number]): number {
   let total = 0
-  for (const qw of qWords) {
-    const s = wordScore(qw, name.words)
-    if (s === 0) return 0
-    total += s
+  for (let i = 0; i < qWords.length; i++) {
+    const qw = qWords[i]!
+    let best = 0
+    for (const w of name.words) {
+      if (w === qw) { best = 3; break }
+      if (w.startsWith(qw)) best = Math.max(best, 2)
+      else if (near[i]!.has(w)) best = Math.max(best, 1)
+    }
+    if (best === 0) return 0
+    total += best
   }
   return 20 + (total / qWords.length) * 8
 }
@@ -87,18 +100,29 @@ export function search(index: SearchIndex, q: string, types: readonly SearchType
   if (nq === '') return []
   const qWords = nq.split(' ')
   const hits: { item: SearchItem; score: number }[] = []
-  for (const e of index.entries) {
-    if (types.length > 0 && !types.includes(e.type)) continue
-    let best = 0
-    let matched = ''
-    for (const n of e.names) {
-      const s = score(nq, qWords, n)
-      if (s > best) {
-        best = s
-        matched = n.raw
+  const scan = (scoreOf: (n: Entry['names'][number]) => number): void => {
+    for (const e of index.entries) {
+      if (types.length > 0 && !types.includes(e.type)) continue
+      let best = 0
+      let matched = ''
+      for (const n of e.names) {
+        const sc = scoreOf(n)
+        if (sc > best) {
+          best = sc
+          matched = n.raw
+        }
       }
+      if (best > 0) hits.push({ item: { type: e.type, id: e.id, label: e.label, matched }, score: best })
     }
-    if (best > 0) hits.push({ item: { type: e.type, id: e.id, label: e.label, matched }, score: best })
+  }
+  scan((n) => score(nq, n))
+  // Typo tolerance only when the plain matches do not fill the page: it costs an edit distance per candidate word.
+  if (hits.length < limit) {
+    const near = qWords.map((qw) => nearWords(index, qw))
+    const found = new Set(hits.map((h) => `${h.item.type}:${h.item.id}`))
+    const direct = hits.length
+    scan((n) => fuzzyScore(qWords, near, n))
+    for (let i = hits.length - 1; i >= direct; i--) if (found.has(`${hits[i]!.item.type}:${hits[i]!.item.id}`)) hits.splice(i, 1)
   }
   hits.sort((a, b) => b.score - a.score || TYPE_ORDER[a.item.type] - TYPE_ORDER[b.item.type] || a.item.label.length - b.item.label.length || (a.item.id < b.item.id ? -1 : 1))
   return hits.slice(0, limit).map((h) => h.item)
