@@ -15,3 +15,6 @@ export function normalizeText(s: string): string {
   return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['\u2019]/g, '')
     .replace(/[^a-z0-9]+/g, ' ').trim().split(' ').map((w) => (w === 'cant' ? 'cannot' : w)).join(' ')
 }
+
+/** Words dropped from phrases and from text before matching: "back of my left hand" reads as "back of hand". */
+export const FILLERS: ReadonlySet<string> = new Set(['my', 'the', 'a', 'an', 'your', 'his', 'her', 'their', 'our', 'its', 'this', 'that'])

@@ -3,7 +3,7 @@
  * ids it names. Built once per knowledge-base load; read by the free-text reader.
  */
 import type { KnowledgeBase } from '../kb/schema.js'
-import { normalizeText } from './normalize.js'
+import { FILLERS, normalizeText } from './normalize.js'
 
 export type PhraseType = 'region' | 'sensation' | 'context' | 'sign' | 'condition'
 
@@ -20,8 +20,6 @@ export interface PhraseIndex {
   maxByFirst: ReadonlyMap<string, number>
 }
 
-/** Filler words dropped from phrases, as the reader drops them from text ("back of the skull" = "back of skull"). */
-const PHRASE_FILLERS = new Set(['my', 'the', 'a', 'an', 'your', 'his', 'her', 'their', 'our', 'its', 'this', 'that'])
 
 /** Build the phrase index of a knowledge base. */
 export function buildPhraseIndex(kb: KnowledgeBase): PhraseIndex {
@@ -29,7 +27,7 @@ export function buildPhraseIndex(kb: KnowledgeBase): PhraseIndex {
   let maxWords = 1
   const maxByFirst = new Map<string, number>()
   const add = (type: PhraseType, id: string, phrase: string): void => {
-    const p = normalizeText(phrase).split(' ').filter((w) => !PHRASE_FILLERS.has(w)).join(' ')
+    const p = normalizeText(phrase).split(' ').filter((w) => !FILLERS.has(w)).join(' ')
     if (p === '') return
     const list = byPhrase.get(p) ?? []
     if (!list.some((t) => t.type === type && t.id === id)) list.push({ type, id })

@@ -5,6 +5,7 @@
  * Pure; the text is never kept beyond the call.
  */
 import type { CompiledKb } from './compile.js'
+import { FILLERS } from './normalize.js'
 import type { PhraseTarget } from './phrases.js'
 import { patternSigns, type PatternItem } from './sign-patterns.js'
 import { tokenize, type Token } from './tokens.js'
@@ -31,8 +32,6 @@ interface Word extends Token {
   side: Side | undefined
 }
 
-/** Words skipped inside phrases: "back of my left hand" reads as "back of hand", on the left. */
-export const FILLERS = new Set(['my', 'the', 'a', 'an', 'your', 'his', 'her', 'their', 'our', 'its', 'this', 'that'])
 
 const NEGATORS = new Set(['no', 'not', 'without', 'never', 'dont', 'doesnt', 'isnt', 'didnt', 'arent', 'wasnt', 'nor', 'none', 'neither', 'nothing', 'denies', 'havent', 'hasnt'])
 const NEGATION_WINDOW = 5

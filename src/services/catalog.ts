@@ -9,8 +9,6 @@ import { AppError } from '../errors.js'
 import type { Muscle } from '../kb/schema.js'
 import type { MuscleSummary, RegionDetail } from '../schemas/reference.js'
 
-export { normalizeText }
-
 function summary(m: Muscle): MuscleSummary {
   return { id: m.id, name: m.name, aliases: m.aliases, group: m.group, regions: m.regions }
 }
