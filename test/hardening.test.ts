@@ -10,8 +10,8 @@ describe('security headers and limits', () => {
   beforeAll(async () => { t = await devApp() })
   afterAll(async () => t.close())
 
-  it.each(['/health', '/v1/regions', '/docs/'])('%s carries helmet headers with a CSP that suits /docs', async (path) => {
-    const res = await t.http.get(path).expect(200)
+  it('/docs/ carries helmet\'s document headers with a CSP that suits it', async () => {
+    const res = await t.http.get('/docs/').expect(200)
     const csp = res.headers['content-security-policy'] as string
     expect(csp).toMatch(/default-src 'self'/)
     expect(csp).toMatch(/script-src 'self'(;|$)/)
@@ -20,7 +20,26 @@ describe('security headers and limits', () => {
     expect(res.headers['strict-transport-security']).toMatch(/max-age=/)
     expect(res.headers['x-frame-options']).toBe('SAMEORIGIN')
     expect(res.headers['cross-origin-resource-policy']).toBe('cross-origin')
+    expect(res.headers['cross-origin-opener-policy']).toBe('same-origin')
     expect(res.headers['x-powered-by']).toBeUndefined()
+  })
+
+  it.each([['/health', 200], ['/v1/regions', 200], ['/v1/muscles/nope', 404]])('%s (JSON) carries the API security headers and no document-only ones', async (path, status) => {
+    const res = await t.http.get(path).expect(status)
+    expect(res.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'")
+    expect(res.headers['x-content-type-options']).toBe('nosniff')
+    expect(res.headers['strict-transport-security']).toMatch(/max-age=/)
+    expect(res.headers['x-frame-options']).toBe('DENY')
+    expect(res.headers['referrer-policy']).toBe('no-referrer')
+    expect(res.headers['cross-origin-resource-policy']).toBe('cross-origin')
+    expect(res.headers['x-xss-protection']).toBeUndefined()
+    expect(res.headers['x-powered-by']).toBeUndefined()
+  })
+
+  it('a 304 carries the API security headers too', async () => {
+    const first = await t.http.get('/v1/regions').expect(200)
+    const again = await t.http.get('/v1/regions').set('if-none-match', first.headers.etag as string).expect(304)
+    expect(again.headers['x-content-type-options']).toBe('nosniff')
   })
 
   it('refuses a body over 64 KiB with a 413 problem', async () => {

@@ -27,9 +27,15 @@ export interface DailyUsage {
   requests: number
 }
 
-/** The UTC day (`YYYY-MM-DD`) of a time in milliseconds. */
+const DAY_MS = 86_400_000
+let cachedDay = { start: 0, end: 0, day: '1970-01-01' }
+
+/** The UTC day (`YYYY-MM-DD`) of a time in milliseconds (remembered for the day: it runs per request). */
 export function utcDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10)
+  if (ms >= cachedDay.start && ms < cachedDay.end) return cachedDay.day
+  const start = Math.floor(ms / DAY_MS) * DAY_MS
+  cachedDay = { start, end: start + DAY_MS, day: new Date(start).toISOString().slice(0, 10) }
+  return cachedDay.day
 }
 
 export function createUsageRepository(db: Db) {

@@ -1,7 +1,7 @@
 /**
- * Security headers (helmet, the engine behind @fastify/helmet, run once at start-up: the headers do
- * not depend on the request, and re-running its middleware and re-parsing the CSP cost 2-3 % of a
- * request) and load shedding (@fastify/under-pressure). Under pressure every
+ * Security headers: helmet's full set (computed once at start-up with helmet, the engine behind
+ * @fastify/helmet: re-running its middleware per request cost 2-3 %) on documents, a short API set on
+ * JSON; and load shedding (@fastify/under-pressure). Under pressure every
  * route but /health (liveness: restarting a busy process helps nobody) and /metrics answers a 503
  * NMT_ERR_OVERLOADED problem with Retry-After; /ready goes 503 too, so a load balancer routes away.
  * Shedding is armed two samples after start-up: seeding and compiling block the loop by design, and
@@ -17,6 +17,20 @@ import { AppError } from '../errors.js'
 const NEVER_SHED = new Set(['/health', '/metrics'])
 const RETRY_AFTER_SECONDS = 10
 const SAMPLE_MS = 500
+
+/**
+ * What a JSON or problem response needs (OWASP's REST guidance): nothing in it may run, be framed or
+ * be sniffed as another type. The document-only headers (a full CSP, COOP, X-XSS-Protection...) go
+ * only on HTML, CSS and JavaScript, where they mean something: on an API answer they cost bytes.
+ */
+export const API_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'strict-transport-security': 'max-age=31536000; includeSubDomains',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-resource-policy': 'cross-origin',
+}
 
 /** The headers helmet sets, computed once by running its middleware against a recording response. */
 export function securityHeaders(): Record<string, string> {
@@ -39,9 +53,14 @@ export function securityHeaders(): Record<string, string> {
 }
 
 async function hardeningPlugin(app: FastifyInstance, opts: { config: Config }): Promise<void> {
-  const headers = securityHeaders()
-  app.addHook('onRequest', async (_request, reply) => {
-    reply.headers(headers)
+  const documentHeaders = securityHeaders()
+  app.addHook('onSend', async (_request, reply, payload) => {
+    const type = reply.getHeader('content-type')
+    const document = typeof type === 'string' && (type.startsWith('text/html') || type.startsWith('text/css') || type.includes('javascript'))
+    const set = document ? documentHeaders : API_HEADERS
+    // A route's own header wins (GET /demo sets a stricter CSP for its page).
+    for (const name in set) if (!reply.hasHeader(name)) reply.header(name, set[name]!)
+    return payload
   })
 
   const { maxEventLoopDelayMs, maxHeapUsedMb } = opts.config
