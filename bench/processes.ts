@@ -128,9 +128,14 @@ export function request(port: number, method: string, path: string, headers: Rec
   })
 }
 
-/** How to run the server: the built one when dist/ exists, else from source through tsx. */
+/** The V8 flags production runs with (npm start and the Dockerfile use the same). */
+export const PRODUCTION_NODE_FLAGS = ['--max-semi-space-size=8']
+
+/** How to run the server: the built one as production does when dist/ exists, else from source through tsx. */
 export function serverCommand(): { args: string[]; built: boolean } {
-  return existsSync(`${ROOT}dist/server.js`) ? { args: ['dist/server.js'], built: true } : { args: ['--import', 'tsx', 'src/server.ts'], built: false }
+  return existsSync(`${ROOT}dist/server.js`)
+    ? { args: [...PRODUCTION_NODE_FLAGS, 'dist/server.js'], built: true }
+    : { args: [...PRODUCTION_NODE_FLAGS, '--import', 'tsx', 'src/server.ts'], built: false }
 }
 
 /** Create an API key with the keys CLI (`npm run keys -- create ...`) and return the token it prints once. */
