@@ -9,6 +9,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Config } from './config.js'
 import { SEED_DIR } from './kb/paths.js'
 import { loggerOptions, OneLineLogController, requestIdFrom } from './logger.js'
+import apiKeys from './plugins/api-keys.js'
 import auth from './plugins/auth.js'
 import cors from './plugins/cors.js'
 import database from './plugins/database.js'
@@ -79,6 +80,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(swagger)
   await app.register(database, { databasePath: config.databasePath })
   // API keys, CORS, rate limits, usage and audit, metrics: their hooks run in this order on every request.
+  await app.register(apiKeys)
   await app.register(cors)
   await app.register(auth, { config })
   await app.register(rateLimit, { defaultLimit: config.rateLimitPerMinute })

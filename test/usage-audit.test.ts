@@ -88,8 +88,7 @@ describe('audit log', () => {
     const repo = createUsageRepository(handle.db)
     const row = { requestId: 'r', keyId: null, kbVersion: 'v', regionIds: [], conditionIds: [], triageLevel: 'none', topMuscleIds: [], latencyMs: 1 }
     const day = 86_400_000
-    repo.record(null, 0, { ...row, requestId: 'old', at: Date.now() - 31 * day })
-    repo.record(null, 0, { ...row, requestId: 'recent', at: Date.now() - 29 * day })
+    repo.recordBatch([], [{ ...row, requestId: 'old', at: Date.now() - 31 * day }, { ...row, requestId: 'recent', at: Date.now() - 29 * day }])
     handle.close()
     const { app } = await testApp({ databasePath, auditRetentionDays: 30 })
     expect(app.usage.recentAudit(10).map((r) => r.requestId)).toEqual(['recent'])

@@ -1,6 +1,6 @@
 /**
- * Per-key daily request counts and the recommendation audit log. Writes are prepared statements
- * committed synchronously (one transaction when both are written); rows hold ids, never client text.
+ * Per-key daily request counts and the recommendation audit log. Writes are prepared statements,
+ * group-committed in one synchronous transaction per batch; rows hold ids, never client text.
  */
 import { and, desc, eq, gte, lt, sql } from 'drizzle-orm'
 import type { Db } from './client.js'
@@ -48,22 +48,7 @@ export function createUsageRepository(db: Db) {
     kbVersion: sql.placeholder('kbVersion'), regionIds: sql.placeholder('regionIds'), conditionIds: sql.placeholder('conditionIds'),
     triageLevel: sql.placeholder('triageLevel'), topMuscleIds: sql.placeholder('topMuscleIds'), latencyMs: sql.placeholder('latencyMs'),
   }).prepare()
-  const both = (keyId: string, audit: NewAuditRecord): void => db.transaction(() => {
-    upsertUsage.run({ keyId, day: utcDay(audit.at), n: 1 })
-    insertAudit.run(auditParams(audit))
-  })
-
   return {
-    /**
-     * Count one request for a key and/or append one audit record, committed before returning.
-     * @param at request time in ms (decides the usage day)
-     */
-    record(keyId: string | null, at: number, audit: NewAuditRecord | null): void {
-      if (keyId !== null && audit !== null) both(keyId, audit)
-      else if (keyId !== null) upsertUsage.run({ keyId, day: utcDay(at), n: 1 })
-      else if (audit !== null) insertAudit.run(auditParams(audit))
-    },
-
     /** Add many usage counts and audit records in one transaction (a group commit): all or none. */
     recordBatch(counts: { keyId: string; day: string; n: number }[], audits: NewAuditRecord[]): void {
       db.transaction(() => {

@@ -6,15 +6,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Config } from '../config.js'
-import { createApiKeyRepository, type ApiKey } from '../db/api-key-repository.js'
+import type { ApiKey } from '../db/api-key-repository.js'
 import { StartupError } from '../errors.js'
-import { createApiKeyService, type ApiKeyService } from '../services/api-keys.js'
 import { sendProblem } from './error-handler.js'
 
 declare module 'fastify' {
-  interface FastifyInstance {
-    apiKeys: ApiKeyService
-  }
   interface FastifyRequest {
     /** The key that authenticated this request; null when none was sent (development mode only). */
     apiKey: ApiKey | null
@@ -41,9 +37,8 @@ export function v1Route(request: FastifyRequest): string | null {
 }
 
 async function authPlugin(app: FastifyInstance, opts: { config: Config }): Promise<void> {
-  const keys = createApiKeyService(createApiKeyRepository(app.database.db), Date.now, app.database.dataVersion)
+  const keys = app.apiKeys
   const production = opts.config.nmtEnv === 'production'
-  app.decorate('apiKeys', keys)
   app.decorateRequest('apiKey', null)
 
   if (production && keys.countActive() === 0) {
@@ -83,4 +78,4 @@ async function authPlugin(app: FastifyInstance, opts: { config: Config }): Promi
   })
 }
 
-export default fp(authPlugin, { name: 'auth', dependencies: ['database', 'error-handler'] })
+export default fp(authPlugin, { name: 'auth', dependencies: ['api-keys', 'error-handler'] })

@@ -9,7 +9,6 @@
  */
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
-import { createApiKeyRepository } from '../db/api-key-repository.js'
 import { sendProblem } from './error-handler.js'
 
 const ALLOW_METHODS = 'GET, POST'
@@ -17,8 +16,8 @@ const ALLOW_HEADERS = 'Authorization, Content-Type, X-Request-Id'
 const EXPOSE_HEADERS = 'X-Request-Id, RateLimit, RateLimit-Policy, Retry-After'
 
 async function corsPlugin(app: FastifyInstance): Promise<void> {
-  // Read on each browser request (a few µs): a key revoked by the CLI stops getting CORS at once.
-  const keys = createApiKeyRepository(app.database.db)
+  // Cached by the key service until a key changes: a key revoked by the CLI stops getting CORS at once.
+  const keys = app.apiKeys
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/v1/')) return
     // Responses differ by Origin (CORS headers) and by Authorization (401 or not): shared caches must key on both.
@@ -26,7 +25,7 @@ async function corsPlugin(app: FastifyInstance): Promise<void> {
     const origin = request.headers.origin
     const preflight = request.method === 'OPTIONS' && request.headers['access-control-request-method'] !== undefined
     if (origin === undefined) return
-    if (!keys.activePublishableOrigins().has(origin)) {
+    if (!keys.allowedOrigins().has(origin)) {
       if (preflight) return sendProblem(reply, 'NMT_ERR_FORBIDDEN', 'This origin is not allowed by any publishable key')
       return
     }
@@ -43,4 +42,4 @@ async function corsPlugin(app: FastifyInstance): Promise<void> {
   })
 }
 
-export default fp(corsPlugin, { name: 'cors', dependencies: ['database', 'error-handler'] })
+export default fp(corsPlugin, { name: 'cors', dependencies: ['api-keys', 'error-handler'] })
