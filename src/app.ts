@@ -52,7 +52,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const logDestination = pino.destination({ dest: 1, sync: false })
   const app = Fastify({
     logger: { ...loggerOptions(config.logLevel), stream: logDestination },
-    logController: new OneLineLogController(),
+    logController: new OneLineLogController(pino({ level: config.logLevel }, logDestination)),
     requestIdHeader: false,
     genReqId: (req) => requestIdFrom(req.headers['x-request-id'], randomUUID),
     bodyLimit: 64 * 1024,
@@ -64,8 +64,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
-  app.addHook('onRequest', async (request, reply) => {
+  // Hooks on the request path are callback-style throughout: an async hook costs a promise per request.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id)
+    done()
   })
   app.addHook('onClose', async () => {
     try {

@@ -4,7 +4,7 @@
  * is health information.
  */
 import { LogController, type FastifyReply, type FastifyRequest } from 'fastify'
-import type { LoggerOptions } from 'pino'
+import type { Logger, LoggerOptions } from 'pino'
 
 export const REDACT_PATHS = [
   'req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]', 'req.body', 'req.query',
@@ -31,15 +31,29 @@ export function requestIdFrom(header: string | string[] | undefined, fallback: (
 }
 
 /**
- * One log line per request, on completion: route pattern, status and duration. The URL (with its
- * query string) is never logged: search terms are typed by clients.
+ * One log line per request, on completion: request id, method, route pattern, status and duration.
+ * The URL (with its query string) is never logged: search terms are typed by clients.
+ *
+ * Successful requests are written by `access`, a logger with no serializers and no redaction: the
+ * line is built here from those five fields only, so there is nothing to redact, and skipping
+ * redaction and serializers on every request saves about a microsecond. Failures go through the
+ * request's own logger (serializers and redaction on), since an error can carry anything.
  */
 export class OneLineLogController extends LogController {
+  constructor(private readonly access?: Logger) {
+    super()
+  }
+
   override incomingRequest(): void {}
 
   override requestCompleted(error: Error | null, request: FastifyRequest, reply: FastifyReply): void {
     const ms = Math.round(reply.elapsedTime * 100) / 100
     if (error) reply.log.error({ req: request, res: reply, ms, err: error }, 'request errored')
-    else reply.log.info({ req: request, res: reply, ms }, 'request completed')
+    else if (this.access === undefined) reply.log.info({ req: request, res: reply, ms }, 'request completed')
+    else {
+      this.access.info({
+        reqId: request.id, req: { method: request.method, route: request.routeOptions?.url ?? 'unmatched' }, res: { statusCode: reply.statusCode }, ms,
+      }, 'request completed')
+    }
   }
 }

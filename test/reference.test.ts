@@ -28,6 +28,20 @@ describe('reference data endpoints', () => {
     await http.get('/v1/muscles/upper-trapezius').set('If-None-Match', '"kb-other"').expect(200)
   })
 
+  it('answers kept per id are sent again byte for byte, never mixed between ids, and unknown ids stay 404s', async () => {
+    for (const path of ['/v1/muscles/upper-trapezius', '/v1/muscles/soleus', '/v1/conditions/plantar-fasciitis', '/v1/regions/temple', '/v1/kb']) {
+      const first = await http.get(path).expect(200)
+      const second = await http.get(path).expect(200)
+      expect(second.text).toBe(first.text)
+      expect(second.headers['content-type']).toBe('application/json; charset=utf-8')
+    }
+    const soleus = await http.get('/v1/muscles/soleus').expect(200)
+    expect(soleus.body.id).toBe('soleus')
+    const trap = await http.get('/v1/muscles/upper-trapezius').expect(200)
+    expect(trap.body.id).toBe('upper-trapezius')
+    for (let i = 0; i < 2; i++) await http.get('/v1/muscles/no-such-muscle').expect(404)
+  })
+
   it('regions carry id, label, synonyms and parentId (null at the top)', async () => {
     const res = await http.get('/v1/regions').expect(200)
     const temple = res.body.items.find((r: { id: string }) => r.id === 'temple')

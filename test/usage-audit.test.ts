@@ -85,7 +85,7 @@ describe('audit log', () => {
     const databasePath = join(dir, 'nmt.db')
     const handle = openDatabase(databasePath)
     migrateDatabase(handle.db)
-    const repo = createUsageRepository(handle.db)
+    const repo = createUsageRepository(handle.db, handle.sqlite)
     const row = { requestId: 'r', keyId: null, kbVersion: 'v', regionIds: [], conditionIds: [], triageLevel: 'none', topMuscleIds: [], latencyMs: 1 }
     const day = 86_400_000
     repo.recordBatch([], [{ ...row, requestId: 'old', at: Date.now() - 31 * day }, { ...row, requestId: 'recent', at: Date.now() - 29 * day }])

@@ -2,7 +2,8 @@
  * Per-key daily request counts and the recommendation audit log. Writes are prepared statements,
  * group-committed in one synchronous transaction per batch; rows hold ids, never client text.
  */
-import { and, desc, eq, gte, lt, sql } from 'drizzle-orm'
+import { and, desc, eq, gte, lt } from 'drizzle-orm'
+import type Database from 'better-sqlite3'
 import type { Db } from './client.js'
 import { apiUsage, auditLog } from './schema.js'
 
@@ -38,23 +39,25 @@ export function utcDay(ms: number): string {
   return cachedDay.day
 }
 
-export function createUsageRepository(db: Db) {
-  const upsertUsage = db.insert(apiUsage)
-    .values({ keyId: sql.placeholder('keyId'), day: sql.placeholder('day'), count: sql.placeholder('n') })
-    .onConflictDoUpdate({ target: [apiUsage.keyId, apiUsage.day], set: { count: sql`${apiUsage.count} + excluded.count` } })
-    .prepare()
-  const insertAudit = db.insert(auditLog).values({
-    at: sql.placeholder('at'), requestId: sql.placeholder('requestId'), keyId: sql.placeholder('keyId'),
-    kbVersion: sql.placeholder('kbVersion'), regionIds: sql.placeholder('regionIds'), conditionIds: sql.placeholder('conditionIds'),
-    triageLevel: sql.placeholder('triageLevel'), topMuscleIds: sql.placeholder('topMuscleIds'), latencyMs: sql.placeholder('latencyMs'),
-  }).prepare()
+/** @param sqlite the connection under `db`: the per-request writes use it directly */
+export function createUsageRepository(db: Db, sqlite: Database.Database) {
+  // The per-request writes go straight to better-sqlite3: prepared once, in one precompiled transaction
+  // (drizzle's query building and value mapping cost more than the insert itself on this path).
+  const upsertUsage = sqlite.prepare(
+    'INSERT INTO api_usage (key_id, day, count) VALUES (?, ?, ?) ON CONFLICT (key_id, day) DO UPDATE SET count = count + excluded.count')
+  const insertAudit = sqlite.prepare(
+    'INSERT INTO audit_log (at, request_id, key_id, kb_version, region_ids, condition_ids, triage_level, top_muscle_ids, latency_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+  const batch = sqlite.transaction((counts: { keyId: string; day: string; n: number }[], audits: NewAuditRecord[]) => {
+    for (const c of counts) upsertUsage.run(c.keyId, c.day, c.n)
+    for (const a of audits) {
+      insertAudit.run(a.at, a.requestId, a.keyId, a.kbVersion, JSON.stringify(a.regionIds), JSON.stringify(a.conditionIds),
+        a.triageLevel, JSON.stringify(a.topMuscleIds), a.latencyMs)
+    }
+  })
   return {
     /** Add many usage counts and audit records in one transaction (a group commit): all or none. */
     recordBatch(counts: { keyId: string; day: string; n: number }[], audits: NewAuditRecord[]): void {
-      db.transaction(() => {
-        for (const c of counts) upsertUsage.run(c)
-        for (const a of audits) insertAudit.run(auditParams(a))
-      })
+      batch(counts, audits)
     },
 
     /** A key's daily counts from `fromDay` (inclusive), oldest first; days without requests are absent. */
@@ -74,10 +77,6 @@ export function createUsageRepository(db: Db) {
       return db.delete(auditLog).where(lt(auditLog.at, beforeMs)).run().changes
     },
   }
-}
-
-function auditParams(a: NewAuditRecord): Record<string, unknown> {
-  return { ...a }
 }
 
 export type UsageRepository = ReturnType<typeof createUsageRepository>

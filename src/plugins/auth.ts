@@ -51,13 +51,11 @@ async function authPlugin(app: FastifyInstance, opts: { config: Config }): Promi
       `set NMT_ENV=production and create keys with \`${CREATE_HINT}\``)
   }
 
-  app.addHook('onRequest', async (request, reply) => {
-    const route = v1Route(request)
-    if (route === null) return
+  /** Why a request may not go on (the problem is sent), or null with `request.apiKey` set when it may. */
+  function refuse(request: FastifyRequest, reply: FastifyReply, route: string): FastifyReply | null {
     const header = request.headers.authorization
     if (header === undefined) {
-      if (production) return unauthorized(reply, 'This endpoint needs an API key: send `Authorization: Bearer <key>`')
-      return
+      return production ? unauthorized(reply, 'This endpoint needs an API key: send `Authorization: Bearer <key>`') : null
     }
     const key = keys.authenticate(header)
     if (key === null) return unauthorized(reply, 'The API key is malformed, unknown or revoked; send `Authorization: Bearer <key>`')
@@ -75,6 +73,13 @@ async function authPlugin(app: FastifyInstance, opts: { config: Config }): Promi
       }
     }
     request.apiKey = key
+    return null
+  }
+
+  // Callback-style (no promise per request): `done()` lets the request go on; a sent problem ends it.
+  app.addHook('onRequest', (request, reply, done) => {
+    const route = v1Route(request)
+    if (route === null || refuse(request, reply, route) === null) done()
   })
 }
 

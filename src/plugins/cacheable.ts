@@ -3,7 +3,7 @@
  * without it changing), Cache-Control, and 304 for a matching If-None-Match before any work is done.
  * Apply inside an encapsulated plugin so only reference routes get it.
  */
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 
 export const REFERENCE_CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=86400'
 
@@ -16,14 +16,36 @@ function matches(header: string | undefined, etag: string): boolean {
 /** Add ETag/Cache-Control/304 handling to every route of `scope`. */
 export function cacheable(scope: FastifyInstance, kbVersion: string): void {
   const etag = `"kb-${kbVersion}"`
-  scope.addHook('onRequest', async (request, reply) => {
+  // Callback-style hooks (no promise per request).
+  scope.addHook('onRequest', (request, reply, done) => {
     if ((request.method === 'GET' || request.method === 'HEAD') && matches(request.headers['if-none-match'], etag)) {
-      return reply.code(304).header('etag', etag).header('cache-control', REFERENCE_CACHE_CONTROL).send()
-    }
+      reply.code(304).header('etag', etag).header('cache-control', REFERENCE_CACHE_CONTROL).send()
+    } else done()
   })
-  scope.addHook('onSend', async (_request, reply, payload) => {
+  scope.addHook('onSend', (_request, reply, payload, done) => {
     if (reply.statusCode === 200) reply.header('etag', etag).header('cache-control', REFERENCE_CACHE_CONTROL)
     else if (reply.statusCode !== 304) reply.header('cache-control', 'no-store')
-    return payload
+    done(null, payload)
   })
+}
+
+/**
+ * A handler for a reference route whose answer depends only on `keyOf(request)` and the knowledge
+ * base, which cannot change while the process serves: the first answer for a key is serialised with
+ * the route's own response schema and kept, later ones send that JSON as is (no object walk, no
+ * serialiser). Only answers are kept, never errors (an unknown id throws its 404 every time), so the
+ * cache holds at most one entry per knowledge-base item.
+ */
+export function memoizedJson<R extends FastifyRequest>(keyOf: (request: R) => string, answer: (request: R) => unknown): (request: R, reply: FastifyReply) => Promise<string> {
+  const cache = new Map<string, string>()
+  return async (request, reply) => {
+    const key = keyOf(request)
+    let json = cache.get(key)
+    if (json === undefined) {
+      json = reply.serializeInput(answer(request) as Record<string, unknown>, '200', 'application/json') as string
+      cache.set(key, json)
+    }
+    reply.type('application/json; charset=utf-8')
+    return json
+  }
 }

@@ -18,27 +18,27 @@ const EXPOSE_HEADERS = 'X-Request-Id, RateLimit, RateLimit-Policy, Retry-After'
 async function corsPlugin(app: FastifyInstance): Promise<void> {
   // Cached by the key service until a key changes: a key revoked by the CLI stops getting CORS at once.
   const keys = app.apiKeys
-  app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/v1/')) return
+  // Callback-style (no promise per request): `done()` lets the request go on; a sent reply ends it.
+  app.addHook('onRequest', (request, reply, done) => {
+    if (!request.url.startsWith('/v1/')) return done()
     // Responses differ by Origin (CORS headers) and by Authorization (401 or not): shared caches must key on both.
     reply.header('vary', 'Origin, Authorization')
     const origin = request.headers.origin
+    if (origin === undefined) return done()
     const preflight = request.method === 'OPTIONS' && request.headers['access-control-request-method'] !== undefined
-    if (origin === undefined) return
     if (!keys.allowedOrigins().has(origin)) {
-      if (preflight) return sendProblem(reply, 'NMT_ERR_FORBIDDEN', 'This origin is not allowed by any publishable key')
-      return
+      if (preflight) return void sendProblem(reply, 'NMT_ERR_FORBIDDEN', 'This origin is not allowed by any publishable key')
+      return done()
     }
     reply.header('access-control-allow-origin', origin)
     reply.header('access-control-expose-headers', EXPOSE_HEADERS)
-    if (preflight) {
-      return reply.code(204)
-        .header('access-control-allow-methods', ALLOW_METHODS)
-        .header('access-control-allow-headers', ALLOW_HEADERS)
-        .header('access-control-max-age', '600')
-        .header('cache-control', 'no-store')
-        .send()
-    }
+    if (!preflight) return done()
+    reply.code(204)
+      .header('access-control-allow-methods', ALLOW_METHODS)
+      .header('access-control-allow-headers', ALLOW_HEADERS)
+      .header('access-control-max-age', '600')
+      .header('cache-control', 'no-store')
+      .send()
   })
 }
 

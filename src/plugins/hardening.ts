@@ -54,13 +54,13 @@ export function securityHeaders(): Record<string, string> {
 
 async function hardeningPlugin(app: FastifyInstance, opts: { config: Config }): Promise<void> {
   const documentHeaders = securityHeaders()
-  app.addHook('onSend', async (_request, reply, payload) => {
+  app.addHook('onSend', (_request, reply, payload, done) => {
     const type = reply.getHeader('content-type')
     const document = typeof type === 'string' && (type.startsWith('text/html') || type.startsWith('text/css') || type.includes('javascript'))
     const set = document ? documentHeaders : API_HEADERS
     // A route's own header wins (GET /demo sets a stricter CSP for its page).
     for (const name in set) if (!reply.hasHeader(name)) reply.header(name, set[name]!)
-    return payload
+    done(null, payload)
   })
 
   const { maxEventLoopDelayMs, maxHeapUsedMb } = opts.config

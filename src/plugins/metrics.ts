@@ -35,7 +35,7 @@ async function metricsPlugin(app: FastifyInstance): Promise<void> {
   const triage = new Map<string, number>()
   let rateLimited = 0
 
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     const status = reply.statusCode
     const route = request.routeOptions.url ?? 'unmatched'
     const id = `${request.method} ${route} ${status}`
@@ -51,6 +51,7 @@ async function metricsPlugin(app: FastifyInstance): Promise<void> {
     if (status === 429) rateLimited++
     const level = status === 200 ? request.auditFacts?.triageLevel : undefined
     if (level !== undefined) triage.set(level, (triage.get(level) ?? 0) + 1)
+    done()
   })
 
   function render(): string {

@@ -49,19 +49,19 @@ export class FixedWindowLimiter {
 async function rateLimitPlugin(app: FastifyInstance, opts: { defaultLimit: number }): Promise<void> {
   const limiter = new FixedWindowLimiter()
   const seconds = WINDOW_MS / 1000
-  app.addHook('onRequest', async (request, reply) => {
-    if (v1Route(request) === null) return
+  // Callback-style (no promise per request): `done()` lets the request go on; a sent 429 ends it.
+  app.addHook('onRequest', (request, reply, done) => {
+    if (v1Route(request) === null) return done()
     const key = request.apiKey
     const limit = key?.rateLimit ?? opts.defaultLimit
     const policy = key?.rateLimit ? 'key' : 'default'
     const r = limiter.hit(key ? `key:${key.id}` : `ip:${request.ip}`, limit, Date.now())
     reply.header('ratelimit-policy', `"${policy}";q=${limit};w=${seconds}`)
     reply.header('ratelimit', `"${policy}";r=${r.remaining};t=${r.resetSeconds}`)
-    if (!r.allowed) {
-      reply.header('retry-after', String(r.resetSeconds))
-      return sendProblem(reply, 'NMT_ERR_RATE_LIMITED',
-        `More than ${limit} requests in ${seconds} s ${key ? 'with this key' : 'from this address without a key'}; retry after ${r.resetSeconds} s`)
-    }
+    if (r.allowed) return done()
+    reply.header('retry-after', String(r.resetSeconds))
+    sendProblem(reply, 'NMT_ERR_RATE_LIMITED',
+      `More than ${limit} requests in ${seconds} s ${key ? 'with this key' : 'from this address without a key'}; retry after ${r.resetSeconds} s`)
   })
 }
 

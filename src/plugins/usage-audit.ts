@@ -34,7 +34,7 @@ declare module 'fastify' {
 }
 
 async function usageAuditPlugin(app: FastifyInstance, opts: { retentionDays: number }): Promise<void> {
-  const usage = createUsageRepository(app.database.db)
+  const usage = createUsageRepository(app.database.db, app.database.sqlite)
   const failures = { count: 0 }
   app.decorate('usage', usage)
   app.decorate('usageWriteFailures', failures)
@@ -59,11 +59,12 @@ async function usageAuditPlugin(app: FastifyInstance, opts: { retentionDays: num
     for (const done of batch.waiting) done()
   }
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  // Callback-style: the response goes on (done) once its rows are committed, with no promise per request.
+  app.addHook('onSend', (request, reply, payload, done) => {
     // Routes registered before the auth plugin (swagger-ui) have no apiKey decoration: undefined.
     const key = request.apiKey ?? null
     const facts = reply.statusCode === 200 ? request.auditFacts ?? null : null
-    if ((key === null && facts === null) || reply.statusCode === 429) return payload
+    if ((key === null && facts === null) || reply.statusCode === 429) return done(null, payload)
     const now = Date.now()
     if (key !== null) {
       const day = utcDay(now)
@@ -79,8 +80,7 @@ async function usageAuditPlugin(app: FastifyInstance, opts: { retentionDays: num
       scheduled = true
       setImmediate(flush)
     }
-    await new Promise<void>((resolve) => waiting.push(resolve))
-    return payload
+    waiting.push(() => done(null, payload))
   })
   app.addHook('onClose', async () => {
     if (scheduled) flush()

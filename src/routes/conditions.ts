@@ -1,7 +1,8 @@
 /**
  * /v1/conditions, /v1/conditions/{id}, /v1/red-flags and /v1/questions. HTTP only.
  */
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { memoizedJson } from '../plugins/cacheable.js'
 import { jsonResponse, problemResponses } from '../schemas/common.js'
 import {
   ConditionSchema, ConditionSummarySchema, IdParamsSchema, ListOf, QuestionSchema, RedFlagSchema,
@@ -22,7 +23,7 @@ export default async function conditionRoutes(app: FastifyInstance): Promise<voi
       tags: ['reference'], operationId: 'listConditions', summary: 'Named complaints (plantar fasciitis, tension-type headache, ...) with aliases and verified ICD-10-CM codes',
       response: { 200: jsonResponse(ListOf(ConditionSummarySchema, 'All conditions, sorted by id'), 'Conditions'), ...problemResponses() },
     },
-  }, async () => conditions)
+  }, memoizedJson(() => '', () => conditions))
 
   app.get<{ Params: { id: string } }>('/conditions/:id', {
     schema: {
@@ -31,19 +32,19 @@ export default async function conditionRoutes(app: FastifyInstance): Promise<voi
       params: IdParamsSchema,
       response: { 200: jsonResponse(ConditionSchema, 'The condition'), ...problemResponses(400, 404) },
     },
-  }, async (request) => catalog.condition(request.params.id))
+  }, memoizedJson((request: FastifyRequest<{ Params: { id: string } }>) => request.params.id, (request) => catalog.condition(request.params.id)))
 
   app.get('/red-flags', {
     schema: {
       tags: ['reference'], operationId: 'listRedFlags', summary: 'Red flags screened before any muscle is matched: triggers, level and advice',
       response: { 200: jsonResponse(ListOf(RedFlagSchema, 'All red flags, sorted by id'), 'Red flags'), ...problemResponses() },
     },
-  }, async () => redFlags)
+  }, memoizedJson(() => '', () => redFlags))
 
   app.get('/questions', {
     schema: {
       tags: ['reference'], operationId: 'listQuestions', summary: 'Follow-up questions: red-flag screens and questions that separate muscles, with what yes and no assert',
       response: { 200: jsonResponse(ListOf(QuestionSchema, 'All questions'), 'Questions'), ...problemResponses() },
     },
-  }, async () => questions)
+  }, memoizedJson(() => '', () => questions))
 }

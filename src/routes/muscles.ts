@@ -1,7 +1,8 @@
 /**
  * /v1/muscles (filter by region or name, paged) and /v1/muscles/{id} (the whole profile). HTTP only.
  */
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { memoizedJson } from '../plugins/cacheable.js'
 import { jsonResponse, problemResponses, type Static } from '../schemas/common.js'
 import { IdParamsSchema, ListOf, MuscleListQuerySchema, MuscleSchema, MuscleSummarySchema } from '../schemas/reference.js'
 
@@ -24,5 +25,5 @@ export default async function muscleRoutes(app: FastifyInstance): Promise<void> 
       params: IdParamsSchema,
       response: { 200: jsonResponse(MuscleSchema, 'The muscle profile'), ...problemResponses(400, 404) },
     },
-  }, async (request) => catalog.muscle(request.params.id))
+  }, memoizedJson((request: FastifyRequest<{ Params: { id: string } }>) => request.params.id, (request) => catalog.muscle(request.params.id)))
 }

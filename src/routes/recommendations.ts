@@ -30,6 +30,8 @@ export default async function recommendationRoutes(app: FastifyInstance): Promis
       conditionIds: answer.interpreted.conditions, topMuscleIds: answer.muscles.slice(0, AUDITED_MUSCLES).map((m) => m.id),
     }
     // A string payload is sent as is: the static parts of the answer were serialised at start-up.
-    return reply.type('application/json; charset=utf-8').send(toJson(answer))
+    // Returned rather than reply.send()'s reply: awaiting the reply would cost a stream listener per request.
+    reply.type('application/json; charset=utf-8')
+    return toJson(answer)
   })
 }
