@@ -5,6 +5,7 @@
 import type { Condition, Context, KnowledgeBase, Muscle, Question, RedFlag, Region, Rule, Sensation, Sign, Source, When } from '../kb/schema.js'
 import { focusTemplate } from './focus-plan.js'
 import { buildPhraseIndex, type PhraseIndex } from './phrases.js'
+import { buildReach, type ReachEdge } from './reach.js'
 import type { FocusStep } from './types.js'
 import { buildSearchIndex, type SearchIndex } from './search.js'
 import { indexPatterns, type SignPattern } from './sign-patterns.js'
@@ -33,10 +34,14 @@ export interface CompiledKb {
   subtree: ReadonlyMap<string, readonly string[]>
   /** Region id → referral edges that land exactly on it. */
   referralsTo: ReadonlyMap<string, readonly ReferralEdge[]>
+  /** Region id → every muscle a complaint there reaches (its own, inner and enclosing zones), by muscle id. */
+  reach: ReadonlyMap<string, readonly ReachEdge[]>
   /** Fact → red flags whose `all` or `any` mention it (a flag can only fire through one of these). */
   flagsByFact: ReadonlyMap<string, readonly RedFlag[]>
   /** Region id → red flags relevant there: named by a condition felt in that region. */
   flagsByRegion: ReadonlyMap<string, readonly RedFlag[]>
+  /** Region id → flagsByRegion of the region and every region below it (may repeat a flag). */
+  flagsInSubtree: ReadonlyMap<string, readonly RedFlag[]>
   /** Fact → rules whose `all` or `any` mention it. */
   rulesByFact: ReadonlyMap<string, readonly Rule[]>
   /** Fact → questions asking about it. */
@@ -49,8 +54,10 @@ export interface CompiledKb {
   favours: ReadonlyMap<string, ReadonlySet<string>>
   /** Muscle id → those of its favoured facts that a differentiating question asks about, sorted. */
   askable: ReadonlyMap<string, readonly string[]>
-  /** Muscle id → its non-pain symptoms: sensation id → note (first note per sensation). */
-  symptomNotes: ReadonlyMap<string, ReadonlyMap<string, string>>
+  /** Muscle id → its non-pain symptoms: sensation id → explanation detail (from the first note per sensation). */
+  symptomDetails: ReadonlyMap<string, ReadonlyMap<string, string>>
+  /** Muscle id → `context:<id>` facts it favours → explanation detail. */
+  contextDetails: ReadonlyMap<string, ReadonlyMap<string, string>>
   /** Muscle id → the muscle-only part of its focus-plan step. */
   focusTemplates: ReadonlyMap<string, Omit<FocusStep, 'order' | 'side' | 'reason'>>
   /** Muscle id → regions its referral zones cover. */
@@ -145,7 +152,9 @@ export function compileKnowledgeBase(kb: KnowledgeBase, version: string): Compil
   const favours = new Map<string, Set<string>>()
   const askable = new Map<string, string[]>()
   const zoneRegions = new Map<string, Set<string>>()
-  const symptomNotes = new Map<string, Map<string, string>>()
+  const symptomDetails = new Map<string, Map<string, string>>()
+  const contextDetails = new Map<string, Map<string, string>>()
+  const contextById = byId(kb.contexts)
   const differentiating = new Set(kb.questions.filter((q) => q.kind === 'differentiate').map((q) => q.fact))
   for (const m of kb.muscles) {
     const f = new Set<string>([
@@ -156,8 +165,9 @@ export function compileKnowledgeBase(kb: KnowledgeBase, version: string): Compil
     askable.set(m.id, [...f].filter((x) => differentiating.has(x)).sort())
     zoneRegions.set(m.id, new Set(m.referralZones.map((z) => z.region)))
     const notes = new Map<string, string>()
-    for (const x of m.symptoms) if (!notes.has(x.sensation)) notes.set(x.sensation, x.note)
-    symptomNotes.set(m.id, notes)
+    for (const x of m.symptoms) if (!notes.has(x.sensation)) notes.set(x.sensation, `${m.name}: ${x.note}`)
+    symptomDetails.set(m.id, notes)
+    contextDetails.set(m.id, new Map(m.contexts.map((c) => [`context:${c}`, `${contextById.get(c)?.label ?? `context:${c}`} commonly aggravates ${m.name}`])))
   }
   return {
     version,
@@ -174,8 +184,10 @@ export function compileKnowledgeBase(kb: KnowledgeBase, version: string): Compil
     ancestors,
     subtree,
     referralsTo,
+    reach: buildReach(regions, subtree, ancestors, referralsTo),
     flagsByFact: indexByFact(kb.redFlags),
     flagsByRegion,
+    flagsInSubtree: new Map([...subtree].map(([r, under]) => [r, under.flatMap((u) => flagsByRegion.get(u) ?? [])])),
     rulesByFact: indexByFact(kb.rules),
     questionsByFact,
     ageFacts,
@@ -184,7 +196,8 @@ export function compileKnowledgeBase(kb: KnowledgeBase, version: string): Compil
     favours,
     askable,
     zoneRegions,
-    symptomNotes,
+    symptomDetails,
+    contextDetails,
     focusTemplates: new Map(kb.muscles.map((m) => [m.id, focusTemplate(m)])),
     phrases,
     speller: buildSpeller(new Set(phrases.byPhrase.keys())),

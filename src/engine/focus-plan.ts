@@ -81,9 +81,12 @@ export function focusPlan(kb: CompiledKb, chosen: MuscleResult[]): FocusStep[] {
     const result = chosen[idx]!
     const firsts = before[idx]!.filter((b) => position.get(b)! < i).map((b) => muscles[b]!.name)
     const side = result.sides.length === 2 ? 'both' : result.sides.length === 1 ? result.sides[0]! : 'unspecified'
+    const t = kb.focusTemplates.get(result.id)!
+    // Listed rather than spread: a spread of the template's ten fields cost more than the rest of the step.
     return {
       order: i + 1,
-      ...kb.focusTemplates.get(result.id)!,
+      muscle: t.muscle, name: t.name, area: t.area, technique: t.technique, techniques: t.techniques,
+      position: t.position, pressure: t.pressure, duration: t.duration, cautions: t.cautions, selfCare: t.selfCare,
       side,
       reason: firsts.length > 0
         ? `After ${firsts.join(' and ')}: worked first as ${firsts.length === 1 ? 'its source or key muscle' : 'its sources or key muscles'}`

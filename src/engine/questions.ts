@@ -129,9 +129,17 @@ function differentiating(kb: CompiledKb, facts: FactSet, input: EngineInput, top
 export function chooseQuestions(kb: CompiledKb, facts: FactSet, input: EngineInput, near: RedFlag[], ranked: Scored[], level: TriageLevel): QuestionResult[] {
   if (level === 'emergency') return []
   const conditionFlags = input.conditions.flatMap((c) => kb.conditions.get(c)?.redFlags ?? []).map((id) => kb.redFlags.get(id)!).filter(Boolean)
-  const regionFlags = facts.complaints.flatMap((c) => (kb.subtree.get(c.region) ?? [c.region]).flatMap((r) => kb.flagsByRegion.get(r) ?? []))
-  const candidates = [...new Map([...near, ...conditionFlags, ...regionFlags].map((f) => [f.id, f])).values()].sort((a, b) => (a.id < b.id ? -1 : 1))
-  const regional = new Set([...conditionFlags, ...regionFlags].map((f) => f.id))
+  const regionFlags = facts.complaints.flatMap((c) => kb.flagsInSubtree.get(c.region) ?? [])
+  const byId = new Map<string, RedFlag>()
+  const regional = new Set<string>()
+  for (const f of near) byId.set(f.id, f)
+  for (const list of [conditionFlags, regionFlags]) {
+    for (const f of list) {
+      byId.set(f.id, f)
+      regional.add(f.id)
+    }
+  }
+  const candidates = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1))
   const screen = screens(kb, facts, input, candidates, regional, level === 'urgent' ? 'emergency' : 'routine')
   if (level === 'urgent') return screen.slice(0, MAX_QUESTIONS)
   const diff = differentiating(kb, facts, input, ranked.slice(0, TOP_K))

@@ -11,7 +11,8 @@ import { LEVEL_RANK, triage } from './triage.js'
 import type { Contribution, EngineInput, EngineResult, MuscleResult } from './types.js'
 import { WEIGHTS } from './weights.js'
 
-const KIND_ORDER: Contribution['kind'][] = ['zone', 'coverage', 'condition', 'rule', 'symptom', 'entrapment', 'context', 'answer']
+/** The order explanation entries are listed in, by kind. */
+const KIND_RANK: Readonly<Record<Contribution['kind'], number>> = { zone: 0, coverage: 1, condition: 2, rule: 3, symptom: 4, entrapment: 5, context: 6, answer: 7 }
 
 /**
  * Recommend source muscles, a focus plan and follow-up questions for a validated input.
@@ -35,8 +36,7 @@ export function recommend(kb: CompiledKb, input: EngineInput): EngineResult {
     score: s.score,
     tier: i < WEIGHTS.maxPrimary && s.score >= top * WEIGHTS.primaryShare ? 'primary' : 'secondary',
     sides: [...s.sides].sort(),
-    explanation: [...s.contributions].sort((a, b) =>
-      KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || b.weight - a.weight || (a.ref < b.ref ? -1 : 1)),
+    explanation: s.contributions.sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || b.weight - a.weight || (a.ref < b.ref ? -1 : 1)),
   }))
   return {
     triage: tri,

@@ -6,10 +6,9 @@
 import type { Muscle } from '../kb/schema.js'
 import type { CompiledKb } from './compile.js'
 import { holds, type FactSet } from './facts.js'
-import type { Contribution, EngineInput } from './types.js'
+import { zoneSide } from './reach.js'
+import type { Contribution, EngineInput, Side } from './types.js'
 import { WEIGHTS } from './weights.js'
-
-type MuscleSide = 'left' | 'right' | 'both' | undefined
 
 export interface Scored {
   muscle: Muscle
@@ -21,14 +20,6 @@ export interface Scored {
 }
 
 const NERVE_SENSATIONS = ['tingling', 'numbness']
-
-function sideOf(complaintSide: EngineInput['complaints'][number]['side'], laterality: string): MuscleSide {
-  if (!complaintSide) return undefined
-  if (complaintSide === 'both' || laterality === 'bilateral') return 'both'
-  if (laterality === 'midline') return undefined
-  if (laterality === 'contralateral') return complaintSide === 'left' ? 'right' : 'left'
-  return complaintSide
-}
 
 function round(n: number): number {
   return Math.round(n * 100) / 100
@@ -51,29 +42,17 @@ export function scoreMuscles(kb: CompiledKb, input: EngineInput, facts: FactSet)
     s.contributions.push(c)
   }
 
-  const explainedSides = new Map<string, MuscleSide[]>()
+  const explainedSides = new Map<string, (Side | undefined)[]>()
   facts.complaints.forEach((complaint, idx) => {
-    const best = new Map<string, { weight: number; zone: Muscle['referralZones'][number]; muscle: Muscle; how: string }>()
-    const consider = (region: string, factor: number, how: string): void => {
-      for (const edge of kb.referralsTo.get(region) ?? []) {
-        const w = (edge.zone.zone === 'essential' ? WEIGHTS.essential : WEIGHTS.spillover) * factor
-        const prev = best.get(edge.muscle.id)
-        if (!prev || w > prev.weight) best.set(edge.muscle.id, { weight: w, zone: edge.zone, muscle: edge.muscle, how })
-      }
-    }
-    consider(complaint.region, 1, 'reported')
-    for (const r of kb.subtree.get(complaint.region) ?? []) if (r !== complaint.region) consider(r, WEIGHTS.broaderReport, `within the reported ${kb.regions.get(complaint.region)?.label ?? complaint.region}`)
-    for (const a of kb.ancestors.get(complaint.region) ?? []) consider(a, WEIGHTS.broaderZone, `covering the reported ${kb.regions.get(complaint.region)?.label ?? complaint.region}`)
-    for (const [id, b] of [...best.entries()].sort(([a], [c]) => (a < c ? -1 : 1))) {
-      const s = entry(b.muscle)
-      const side = sideOf(complaint.side, b.zone.laterality)
+    for (const edge of kb.reach.get(complaint.region) ?? []) {
+      const s = entry(edge.muscle)
+      const side = zoneSide(complaint.side, edge.zone.laterality)
       if (side === 'both') { s.sides.add('left'); s.sides.add('right') } else if (side) s.sides.add(side)
       s.explains.add(idx)
-      explainedSides.set(id, [...(explainedSides.get(id) ?? []), side])
-      const region = kb.regions.get(b.zone.region)?.label ?? b.zone.region
-      const sideText = side ? `, ${side === 'both' ? 'both sides' : `${side} side`}` : ''
-      add(s, { kind: 'zone', ref: `${b.muscle.id}@${b.zone.region}`, weight: b.weight,
-        detail: `${region} (${b.how}${sideText}) is ${b.zone.zone === 'essential' ? 'an essential' : 'a spillover'} referral zone of ${b.muscle.name}` })
+      const seen = explainedSides.get(edge.muscle.id)
+      if (seen) seen.push(side)
+      else explainedSides.set(edge.muscle.id, [side])
+      add(s, { kind: 'zone', ref: edge.ref, weight: edge.weight, detail: edge.detail[side ?? 'none'] })
     }
   })
 
@@ -117,20 +96,23 @@ export function scoreMuscles(kb: CompiledKb, input: EngineInput, facts: FactSet)
   const contexts = [...facts.present].filter((f) => f.startsWith('context:')).sort()
   const sensations = [...facts.sensations].sort()
   const negated = [...facts.negated].sort()
-  for (const s of [...scored.values()].sort((a, b) => (a.muscle.id < b.muscle.id ? -1 : 1))) {
+  // Each muscle's contributions are sorted later, so muscles can be visited in any order.
+  for (const s of scored.values()) {
     const m = s.muscle
-    const notes = kb.symptomNotes.get(m.id)!
+    const symptoms = kb.symptomDetails.get(m.id)!
     const favours = kb.favours.get(m.id)!
     for (const sens of sensations) {
-      const note = notes.get(sens)
-      if (note !== undefined) add(s, { kind: 'symptom', ref: `sensation:${sens}`, weight: WEIGHTS.symptom, detail: `${m.name}: ${note}` })
+      const detail = symptoms.get(sens)
+      if (detail !== undefined) add(s, { kind: 'symptom', ref: `sensation:${sens}`, weight: WEIGHTS.symptom, detail })
     }
     if (nerve.length > 0 && m.entrapments.length > 0) {
       add(s, { kind: 'entrapment', ref: `sensation:${nerve[0]}`, weight: WEIGHTS.entrapment,
         detail: `${nerve.join(' and ')} fit ${m.name}, which can compress the ${m.entrapments.map((e) => e.structure).join(', ')}` })
     }
+    const contextDetails = kb.contextDetails.get(m.id)!
     for (const ctx of contexts) {
-      if (favours.has(ctx)) add(s, { kind: 'context', ref: ctx, weight: WEIGHTS.context, detail: `${kb.contexts.get(ctx.slice(8))?.label ?? ctx} commonly aggravates ${m.name}` })
+      const detail = contextDetails.get(ctx)
+      if (detail !== undefined) add(s, { kind: 'context', ref: ctx, weight: WEIGHTS.context, detail })
     }
     for (const neg of negated) {
       if (neg.startsWith('condition:') || neg.startsWith('sign:') || !favours.has(neg)) continue

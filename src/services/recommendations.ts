@@ -136,7 +136,9 @@ export function createRecommendationService(kb: CompiledKb) {
           conditions: input.conditions, contexts: input.contexts, signs: input.signs, sensations: input.sensations,
           negated: input.negated, unrecognized, age: age ?? null,
         },
-        muscles: result.muscles.map((m) => ({ ...m, triggerPoints: kb.muscles.get(m.id)!.triggerPoints })),
+        muscles: result.muscles.map((m) => ({
+          id: m.id, name: m.name, score: m.score, tier: m.tier, sides: m.sides, explanation: m.explanation, triggerPoints: kb.muscles.get(m.id)!.triggerPoints,
+        })),
         focusPlan: result.focusPlan,
         questions: result.questions,
         disclaimer: DISCLAIMER,
