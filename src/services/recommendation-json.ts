@@ -1,29 +1,73 @@
 /**
  * Serialises a recommendation to JSON. The knowledge-base parts of an answer (trigger points,
- * focus-plan texts) never change while serving, so their JSON is built once per knowledge-base load
- * and spliced in; only what depends on the request is stringified per call. Output matches
- * RecommendationResponseSchema (a test compares it with the schema serialiser's).
+ * focus-plan texts, muscle names, explanation texts) never change while serving, so their JSON is
+ * built once per knowledge-base load and spliced in; only what depends on the request is stringified
+ * per call. Output matches RecommendationResponseSchema (a test compares it with the schema
+ * serialiser's on every clinical case).
  */
 import type { CompiledKb } from '../engine/compile.js'
+import type { Contribution } from '../engine/types.js'
 import type { RecommendationResponse } from './recommendations.js'
 
 const j = JSON.stringify
+
+/** A number as JSON (finite numbers print the same in JSON and String; JSON has no NaN). */
+function num(n: number): string {
+  return Number.isFinite(n) ? String(n) : 'null'
+}
 
 /** Build a serialiser with the static fragments of a knowledge base. */
 export function createRecommendationJson(kb: CompiledKb): (r: RecommendationResponse) => string {
   const triggerPoints = new Map<string, string>()
   const focus = new Map<string, string>()
+  // Every string the compiled knowledge base can put in an answer's muscles, escaped once. Only
+  // filled here, so it cannot grow while serving; request-made strings (coverage, entrapment,
+  // condition ranks) are escaped per call.
+  const strings = new Map<string, string>()
+  const keep = (s: string): void => {
+    if (!strings.has(s)) strings.set(s, j(s))
+  }
   for (const m of kb.kb.muscles) {
+    keep(m.id)
+    keep(m.name)
     triggerPoints.set(m.id, j(m.triggerPoints.map((tp) => ({ id: tp.id, location: tp.location, landmark: tp.landmark, palpation: tp.palpation, position: tp.position }))))
     const t = kb.focusTemplates.get(m.id)!
     focus.set(m.id, `"muscle":${j(t.muscle)},"name":${j(t.name)},"area":${j(t.area)},"technique":${j(t.technique)},"techniques":${j(t.techniques)},` +
       `"position":${j(t.position)},"pressure":${j(t.pressure)},"duration":${j(t.duration)},"cautions":${j(t.cautions)},"selfCare":${j(t.selfCare)}`)
   }
+  for (const edges of kb.reach.values()) {
+    for (const e of edges) {
+      keep(e.ref)
+      for (const d of Object.values(e.detail)) keep(d)
+    }
+  }
+  for (const details of [...kb.symptomDetails.values(), ...kb.contextDetails.values()]) {
+    for (const [ref, d] of details) {
+      keep(ref)
+      keep(d)
+    }
+  }
+  for (const r of kb.kb.rules) {
+    keep(r.id)
+    keep(r.description)
+  }
+  const str = (s: string): string => strings.get(s) ?? j(s)
+
+  const explanation = (list: readonly Contribution[]): string => {
+    let out = '['
+    for (let i = 0; i < list.length; i++) {
+      const c = list[i]!
+      // kind is one of a few fixed identifiers: nothing to escape.
+      out += `${i ? ',' : ''}{"kind":"${c.kind}","ref":${str(c.ref)},"weight":${num(c.weight)},"detail":${str(c.detail)}}`
+    }
+    return `${out}]`
+  }
+
   return (r) => {
     let out = `{"kbVersion":${j(r.kbVersion)},"triage":${j(r.triage)},"interpreted":${j(r.interpreted)},"muscles":[`
     r.muscles.forEach((m, i) => {
-      out += `${i ? ',' : ''}{"id":${j(m.id)},"name":${j(m.name)},"score":${j(m.score)},"tier":${j(m.tier)},"sides":${j(m.sides)},` +
-        `"explanation":${j(m.explanation)},"triggerPoints":${triggerPoints.get(m.id)!}}`
+      out += `${i ? ',' : ''}{"id":${str(m.id)},"name":${str(m.name)},"score":${num(m.score)},"tier":"${m.tier}","sides":${j(m.sides)},` +
+        `"explanation":${explanation(m.explanation)},"triggerPoints":${triggerPoints.get(m.id)!}}`
     })
     out += '],"focusPlan":['
     r.focusPlan.forEach((s, i) => {
