@@ -77,8 +77,15 @@ export function buildFacts(kb: CompiledKb, input: EngineInput): FactSet {
 
 /** Whether a `when` expression holds for a fact set. */
 export function holds(when: When, present: ReadonlySet<string>): boolean {
-  if (when.all && !when.all.every((f) => present.has(f))) return false
-  if (when.any && !when.any.some((f) => present.has(f))) return false
-  if (when.none && when.none.some((f) => present.has(f))) return false
+  // Plain loops: this runs for every rule and flag a request touches.
+  if (when.all) for (const f of when.all) if (!present.has(f)) return false
+  if (when.any && !someIn(when.any, present)) return false
+  if (when.none && someIn(when.none, present)) return false
   return true
+}
+
+/** Whether any of `facts` is in `present`. */
+export function someIn(facts: readonly string[], present: ReadonlySet<string>): boolean {
+  for (const f of facts) if (present.has(f)) return true
+  return false
 }

@@ -5,7 +5,7 @@
  */
 import type { Question, RedFlag } from '../kb/schema.js'
 import type { CompiledKb } from './compile.js'
-import type { FactSet } from './facts.js'
+import { someIn, type FactSet } from './facts.js'
 import type { Scored } from './score.js'
 import { LEVEL_RANK } from './triage.js'
 import type { EngineInput, QuestionResult, TriageLevel } from './types.js'
@@ -44,10 +44,10 @@ function shapeOf(flag: RedFlag): FlagShape {
  * in a reported region names it, 1 when one of its region facts was reported, 0 otherwise (not asked).
  */
 function relevance(flag: RedFlag, shape: FlagShape, facts: FactSet, regional: ReadonlySet<string>): number {
-  if (shape.signs.some((f) => facts.present.has(f))) return 3
-  if (shape.regionsInAll.some((f) => !facts.present.has(f))) return 0
+  if (someIn(shape.signs, facts.present)) return 3
+  for (const f of shape.regionsInAll) if (!facts.present.has(f)) return 0
   if (regional.has(flag.id)) return 2
-  return shape.regions.some((f) => facts.present.has(f)) ? 1 : 0
+  return someIn(shape.regions, facts.present) ? 1 : 0
 }
 
 function screens(kb: CompiledKb, facts: FactSet, input: EngineInput, flags: RedFlag[], regional: ReadonlySet<string>, minLevel: TriageLevel): QuestionResult[] {
@@ -58,7 +58,7 @@ function screens(kb: CompiledKb, facts: FactSet, input: EngineInput, flags: RedF
     const rel = relevance(flag, shape, facts, regional)
     if (rel === 0) continue
     const { all, any } = shape
-    const anyMet = any.length === 0 || any.some((f) => facts.present.has(f))
+    const anyMet = any.length === 0 || someIn(any, facts.present)
     let allMissing = 0
     let blocked = false
     for (const f of all) {
