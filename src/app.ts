@@ -8,7 +8,7 @@ import pino from 'pino'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Config } from './config.js'
 import { SEED_DIR } from './kb/paths.js'
-import { loggerOptions, OneLineLogController, requestIdFrom } from './logger.js'
+import { accessLog, loggerOptions, OneLineLogController, requestIdFrom } from './logger.js'
 import apiKeys from './plugins/api-keys.js'
 import auth from './plugins/auth.js'
 import cors from './plugins/cors.js'
@@ -48,11 +48,13 @@ export interface AppOptions {
  * @param config validated configuration (see loadConfig)
  */
 export async function buildApp(config: Config, options: AppOptions = {}): Promise<FastifyInstance> {
-  // Logs are written asynchronously (lines queued while a write is in flight) so a request never waits on stdout.
+  // Logs are written asynchronously (lines queued while a write is in flight) so a request never waits
+  // on stdout; the access lines of one event-loop turn go out in one write (see accessLog).
   const logDestination = pino.destination({ dest: 1, sync: false })
+  const access = accessLog(config.logLevel, logDestination)
   const app = Fastify({
     logger: { ...loggerOptions(config.logLevel), stream: logDestination },
-    logController: new OneLineLogController(pino({ level: config.logLevel }, logDestination)),
+    logController: new OneLineLogController(access),
     requestIdHeader: false,
     genReqId: (req) => requestIdFrom(req.headers['x-request-id'], randomUUID),
     bodyLimit: 64 * 1024,
@@ -70,6 +72,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     done()
   })
   app.addHook('onClose', async () => {
+    access.flush()
     try {
       logDestination.flushSync()
     } catch {

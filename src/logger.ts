@@ -4,7 +4,8 @@
  * is health information.
  */
 import { LogController, type FastifyReply, type FastifyRequest } from 'fastify'
-import type { Logger, LoggerOptions } from 'pino'
+import { hostname } from 'node:os'
+import pino, { type LoggerOptions } from 'pino'
 
 export const REDACT_PATHS = [
   'req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]', 'req.body', 'req.query',
@@ -30,30 +31,77 @@ export function requestIdFrom(header: string | string[] | undefined, fallback: (
   return typeof header === 'string' && REQUEST_ID.test(header) ? header : fallback()
 }
 
+/** Where the access line goes: the logger's own destination (pino.destination: buffered, non-blocking). */
+export interface AccessLog {
+  /** Whether `info` lines are written at the configured level. */
+  enabled: boolean
+  write(line: string): void
+  /** Hand the lines gathered so far to the destination now (at close). */
+  flush(): void
+}
+
+/**
+ * An access log on a pino destination, at a pino level name. The lines of one event-loop turn are
+ * handed to the destination in one write right after the turn: sonic-boom measures the byte length
+ * of its whole pending chunk on every write, so one write per line cost about 0.8 us more per line.
+ */
+export function accessLog(level: string, destination: { write(line: string): unknown }): AccessLog {
+  const value = level === 'silent' ? Infinity : (pino.levels.values[level] ?? Infinity)
+  let pending: string[] = []
+  const flush = (): void => {
+    if (pending.length === 0) return
+    const lines = pending.join('')
+    pending = []
+    destination.write(lines)
+  }
+  return {
+    enabled: value <= pino.levels.values.info!,
+    write(line) {
+      if (pending.push(line) === 1) setImmediate(flush)
+    },
+    flush,
+  }
+}
+
 /**
  * One log line per request, on completion: request id, method, route pattern, status and duration.
  * The URL (with its query string) is never logged: search terms are typed by clients.
  *
- * Successful requests are written by `access`, a logger with no serializers and no redaction: the
- * line is built here from those five fields only, so there is nothing to redact, and skipping
- * redaction and serializers on every request saves about a microsecond. Failures go through the
- * request's own logger (serializers and redaction on), since an error can carry anything.
+ * The line of a successful request is written directly, in pino's JSON shape (level, time, pid,
+ * hostname, reqId, req.method, req.route, res.statusCode, ms, msg), to the logger's destination:
+ * its fields are a fixed few, escaped with JSON.stringify or pre-escaped, so it needs neither
+ * serializers nor redaction, and writing it costs a fraction of a pino call (measured: about 1.5 us
+ * less per request). Failures go through the request's own logger, serializers and redaction on,
+ * since an error can carry anything.
  */
 export class OneLineLogController extends LogController {
-  constructor(private readonly access?: Logger) {
+  private readonly head = `,"pid":${process.pid},"hostname":${JSON.stringify(hostname())},"reqId":`
+  /** Route patterns and methods, JSON-escaped once each (both are finite sets). */
+  private readonly escaped = new Map<string, string>()
+
+  constructor(private readonly access?: AccessLog) {
     super()
   }
 
   override incomingRequest(): void {}
 
+  private json(value: string): string {
+    let e = this.escaped.get(value)
+    if (e === undefined) {
+      e = JSON.stringify(value)
+      if (this.escaped.size < 1000) this.escaped.set(value, e)
+    }
+    return e
+  }
+
   override requestCompleted(error: Error | null, request: FastifyRequest, reply: FastifyReply): void {
     const ms = Math.round(reply.elapsedTime * 100) / 100
     if (error) reply.log.error({ req: request, res: reply, ms, err: error }, 'request errored')
     else if (this.access === undefined) reply.log.info({ req: request, res: reply, ms }, 'request completed')
-    else {
-      this.access.info({
-        reqId: request.id, req: { method: request.method, route: request.routeOptions?.url ?? 'unmatched' }, res: { statusCode: reply.statusCode }, ms,
-      }, 'request completed')
+    else if (this.access.enabled) {
+      this.access.write(`{"level":30,"time":${Date.now()}${this.head}${JSON.stringify(String(request.id))},` +
+        `"req":{"method":${this.json(request.method)},"route":${this.json(request.routeOptions?.url ?? 'unmatched')}},` +
+        `"res":{"statusCode":${reply.statusCode}},"ms":${Number.isFinite(ms) ? ms : 0},"msg":"request completed"}\n`)
     }
   }
 }

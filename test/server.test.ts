@@ -31,8 +31,16 @@ describe('the server process', () => {
     s.child.kill('SIGTERM')
     expect(await s.exited).toBe(0)
     const logs = s.out()
-    expect(logs).toMatch(/"msg":"request completed"/)
-    expect(logs).toMatch(/"reqId":/)
+    const lines = logs.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>)
+    const access = lines.filter((l) => l.msg === 'request completed')
+    // Every answered request left one line, in pino's shape, with the route pattern and never the URL.
+    expect(access.map((l) => (l.req as { route: string }).route)).toEqual(expect.arrayContaining(['/ready', 'unmatched']))
+    for (const l of access) {
+      expect(l).toMatchObject({ level: 30, pid: expect.any(Number), hostname: expect.any(String), reqId: expect.any(String), ms: expect.any(Number) })
+      expect(l.time).toEqual(expect.any(Number))
+      expect(l.res).toEqual({ statusCode: expect.any(Number) })
+      expect(Object.keys(l.req as object).sort()).toEqual(['method', 'route'])
+    }
     expect(logs).not.toContain(secret)
     expect(logs).toMatch(/shutting down/)
   })
