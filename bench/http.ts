@@ -14,6 +14,8 @@ export interface Target {
   path: string
   headers: Record<string, string>
   body?: string
+  /** Bodies sent in turn instead of `body` (each request takes the next, across connections). */
+  bodies?: string[]
   /** The status every answer should have; others are counted as unexpected. */
   expect: number
 }
@@ -41,6 +43,8 @@ export interface CannonOptions {
 export function cannon(t: Target, opts: CannonOptions): Promise<Measure> {
   return new Promise((resolve, reject) => {
     const lat = new Samples(2_000_000)
+    let next = 0
+    const { bodies } = t
     const statuses: Record<string, number> = {}
     const byStatus = new Map<number, Samples>()
     const instance = autocannon({
@@ -51,6 +55,7 @@ export function cannon(t: Target, opts: CannonOptions): Promise<Measure> {
       timeout: 10,
       requests: [{
         method: t.method, path: t.path, headers: t.headers, ...(t.body !== undefined ? { body: t.body } : {}),
+        ...(bodies ? { setupRequest: (req: autocannon.Request) => ({ ...req, body: bodies[next++ % bodies.length]! }) } : {}),
         ...(opts.onResponse ? { onResponse: (s: number, b: string, _c: object, h: autocannon.Request['headers']) => opts.onResponse!(s, b, (h ?? {}) as Record<string, string | string[]>) } : {}),
       }],
     }, (err, result) => {

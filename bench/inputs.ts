@@ -43,10 +43,26 @@ export function textMessages(): string[] {
   })
 }
 
-/** The bodies the HTTP benchmark posts. */
-export function httpBodies(): { structured: string; text: string } {
+/**
+ * The bodies the HTTP benchmark posts: one structured request (sent again and again, so after the
+ * first it is answered from the server's answer cache), one ~200-character text, and `distinct`:
+ * every structured case request at every age from 18 to 90, in a fixed shuffled order, about 11,000
+ * bodies, more than the answer cache holds, so cycling through them never hits it.
+ */
+export function httpBodies(): { structured: string; text: string; distinct: string[] } {
+  const structured = loadCases().filter((r) => r.text === undefined && (r.complaints?.length ?? 0) >= 1)
+  const distinct: string[] = []
+  for (let age = 18; age <= 90; age++) for (const r of structured) distinct.push(JSON.stringify({ ...r, age }))
+  // A fixed pseudo-random order (LCG), so consecutive requests differ in more than their age.
+  let seed = 12345
+  for (let i = distinct.length - 1; i > 0; i--) {
+    seed = (seed * 1103515245 + 12345) % 2147483648
+    const j = seed % (i + 1)
+    ;[distinct[i], distinct[j]] = [distinct[j]!, distinct[i]!]
+  }
   return {
     structured: JSON.stringify({ complaints: [{ region: 'temple', side: 'right', sensations: ['aching'] }, { region: 'back-of-neck', side: 'right', sensations: ['stiffness'] }], contexts: ['desk-work'], age: 45 }),
     text: JSON.stringify({ text: textMessages()[0] }),
+    distinct,
   }
 }

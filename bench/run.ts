@@ -100,12 +100,13 @@ async function main(): Promise<void> {
   const baseline: Target = { name: 'hello', port: hello.port, method: 'GET', path: '/', headers: {}, expect: 200 }
   const targets: Target[] = [
     { name: 'structured', port, method: 'POST', path: '/v1/recommendations', headers: { ...json, ...auth('structured') }, body: bodies.structured, expect: 200 },
+    { name: 'distinct', port, method: 'POST', path: '/v1/recommendations', headers: { ...json, ...auth('structured') }, bodies: bodies.distinct, expect: 200 },
     { name: 'text', port, method: 'POST', path: '/v1/recommendations', headers: { ...json, ...auth('text') }, body: bodies.text, expect: 200 },
     { name: 'muscle', port, method: 'GET', path: musclePath, headers: auth('muscle'), expect: 200 },
     { name: 'notModified', port, method: 'GET', path: musclePath, headers: { ...auth('notModified'), 'if-none-match': etag }, expect: 304 },
   ]
   for (const t of [baseline, ...targets]) {
-    const r = await request(t.port, t.method, t.path, t.headers, t.body)
+    const r = await request(t.port, t.method, t.path, t.headers, t.body ?? t.bodies?.[0])
     if (r.status !== t.expect) throw new Error(`pre-flight ${t.method} ${t.path} (${t.name}) answered ${r.status}, expected ${t.expect}: ${r.body.slice(0, 300)}`)
   }
   log(`  every target answers as expected (ETag ${etag})`)

@@ -93,7 +93,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(metrics)
   await app.register(knowledgeBase, { seedDir: options.seedDir ?? SEED_DIR })
 
-  await app.register(services)
+  await app.register(services, { recommendationCacheSize: config.recommendationCacheSize })
 
   await app.register(healthRoutes)
   await app.register(metricsRoutes)

@@ -20,6 +20,7 @@ export const ConfigSchema = Type.Object({
   trustProxy: Type.Union([Type.Boolean(), Type.Integer({ minimum: 1, maximum: 10 })]),
   maxEventLoopDelayMs: Type.Integer({ minimum: 0, maximum: 60_000 }),
   maxHeapUsedMb: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
+  recommendationCacheSize: Type.Integer({ minimum: 0, maximum: 100_000 }),
 })
 export type Config = Static<typeof ConfigSchema>
 
@@ -35,9 +36,10 @@ export const ENV_VARS = [
   { name: 'TRUST_PROXY', key: 'trustProxy', default: 'false', expect: 'false, true, or the number of proxy hops (1-10) in front of the server' },
   { name: 'MAX_EVENT_LOOP_DELAY_MS', key: 'maxEventLoopDelayMs', default: '1000', expect: 'an integer from 0 (off) to 60000' },
   { name: 'MAX_HEAP_USED_MB', key: 'maxHeapUsedMb', default: '0', expect: 'an integer, 0 for off' },
+  { name: 'RECOMMENDATION_CACHE_SIZE', key: 'recommendationCacheSize', default: '500', expect: 'an integer from 0 (off) to 100000 (answers to structured requests kept for identical requests)' },
 ] as const
 
-const INTEGER_VARS = new Set(['PORT', 'RATE_LIMIT_PER_MINUTE', 'AUDIT_RETENTION_DAYS', 'MAX_EVENT_LOOP_DELAY_MS', 'MAX_HEAP_USED_MB'])
+const INTEGER_VARS = new Set(['PORT', 'RATE_LIMIT_PER_MINUTE', 'AUDIT_RETENTION_DAYS', 'MAX_EVENT_LOOP_DELAY_MS', 'MAX_HEAP_USED_MB', 'RECOMMENDATION_CACHE_SIZE'])
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

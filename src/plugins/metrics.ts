@@ -72,6 +72,11 @@ async function metricsPlugin(app: FastifyInstance): Promise<void> {
     for (const level of ['none', 'routine', 'urgent', 'emergency', ...triage.keys()].filter((l, i, a) => a.indexOf(l) === i)) {
       out.push(`nmt_triage_level_total{level="${label(level)}"} ${triage.get(level) ?? 0}`)
     }
+    const cache = app.services.answers.stats
+    out.push('# HELP nmt_recommendation_cache_total Structured recommendation requests, by whether the answer cache had their answer.',
+      '# TYPE nmt_recommendation_cache_total counter', `nmt_recommendation_cache_total{result="hit"} ${cache.hits}`, `nmt_recommendation_cache_total{result="miss"} ${cache.misses}`,
+      '# HELP nmt_recommendation_cache_entries Answers held by the answer cache (RECOMMENDATION_CACHE_SIZE at most).',
+      '# TYPE nmt_recommendation_cache_entries gauge', `nmt_recommendation_cache_entries ${cache.size}`)
     const mem = process.memoryUsage()
     out.push('# HELP nmt_rate_limited_total Requests refused with 429.', '# TYPE nmt_rate_limited_total counter', `nmt_rate_limited_total ${rateLimited}`,
       '# HELP nmt_usage_write_failures_total Usage or audit writes that failed (the response was still sent).',

@@ -3,14 +3,24 @@
  */
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
+import { createAnswerCache, type AnswerCache } from '../services/answer-cache.js'
 import { createCatalogService, type CatalogService } from '../services/catalog.js'
 import { createParseService, type ParseService } from '../services/parse.js'
 import { createRecommendationService, type RecommendationService } from '../services/recommendations.js'
+import type { AuditFacts } from './usage-audit.js'
+
+/** A recommendation as sent (its JSON) and what its audit row records. */
+export interface CachedAnswer {
+  json: string
+  facts: AuditFacts
+}
 
 export interface Services {
   catalog: CatalogService
   recommendations: RecommendationService
   parse: ParseService
+  /** Answers to structured requests, for identical requests (RECOMMENDATION_CACHE_SIZE). */
+  answers: AnswerCache<CachedAnswer>
 }
 
 declare module 'fastify' {
@@ -19,8 +29,11 @@ declare module 'fastify' {
   }
 }
 
-async function servicesPlugin(app: FastifyInstance): Promise<void> {
-  app.decorate('services', { catalog: createCatalogService(app.kb), recommendations: createRecommendationService(app.kb), parse: createParseService(app.kb) })
+async function servicesPlugin(app: FastifyInstance, opts: { recommendationCacheSize: number }): Promise<void> {
+  app.decorate('services', {
+    catalog: createCatalogService(app.kb), recommendations: createRecommendationService(app.kb), parse: createParseService(app.kb),
+    answers: createAnswerCache<CachedAnswer>(opts.recommendationCacheSize),
+  })
 }
 
 export default fp(servicesPlugin, { name: 'services', dependencies: ['knowledge-base'] })

@@ -1,10 +1,13 @@
 /**
- * POST /v1/recommendations. HTTP only: the schema validates, the service answers. Never cached:
- * the answer depends on the body. Hands ids and levels (never the text) to the audit log. Serialised
- * by createRecommendationJson (static parts pre-built), documented by RecommendationResponseSchema.
+ * POST /v1/recommendations. HTTP only: the schema validates, the service answers. Never cached by
+ * HTTP (the answer depends on the body); an identical structured request is answered from the
+ * server's answer cache (RECOMMENDATION_CACHE_SIZE). Hands ids and levels (never the text) to the
+ * audit log. Serialised by createRecommendationJson (static parts pre-built), documented by
+ * RecommendationResponseSchema.
  */
 import type { FastifyInstance } from 'fastify'
 import { jsonResponse, problemResponses } from '../schemas/common.js'
+import type { AuditFacts } from '../plugins/usage-audit.js'
 import { createRecommendationJson } from '../services/recommendation-json.js'
 import { RecommendationRequestSchema, RecommendationResponseSchema, type RecommendationRequestBody } from '../schemas/recommendations.js'
 
@@ -12,7 +15,7 @@ import { RecommendationRequestSchema, RecommendationResponseSchema, type Recomme
 const AUDITED_MUSCLES = 5
 
 export default async function recommendationRoutes(app: FastifyInstance): Promise<void> {
-  const { recommendations } = app.services
+  const { recommendations, answers } = app.services
   const toJson = createRecommendationJson(app.kb)
   app.post<{ Body: RecommendationRequestBody }>('/recommendations', {
     schema: {
@@ -23,15 +26,25 @@ export default async function recommendationRoutes(app: FastifyInstance): Promis
     },
   }, async (request, reply) => {
     reply.header('cache-control', 'no-store')
+    reply.type('application/json; charset=utf-8')
+    // Only structured requests are kept: free text is never stored, not even in memory past the call.
+    const key = request.body.text === undefined || request.body.text.trim() === '' ? JSON.stringify(request.body) : null
+    const kept = key === null ? undefined : answers.get(key)
+    if (kept !== undefined) {
+      request.auditFacts = kept.facts
+      return kept.json
+    }
     const answer = recommendations.recommend(request.body)
-    request.auditFacts = {
+    const facts: AuditFacts = {
       kbVersion: answer.kbVersion, triageLevel: answer.triage.level,
       regionIds: [...new Set(answer.interpreted.complaints.map((c) => c.region))],
       conditionIds: answer.interpreted.conditions, topMuscleIds: answer.muscles.slice(0, AUDITED_MUSCLES).map((m) => m.id),
     }
+    request.auditFacts = facts
     // A string payload is sent as is: the static parts of the answer were serialised at start-up.
     // Returned rather than reply.send()'s reply: awaiting the reply would cost a stream listener per request.
-    reply.type('application/json; charset=utf-8')
-    return toJson(answer)
+    const json = toJson(answer)
+    if (key !== null) answers.set(key, { json, facts })
+    return json
   })
 }
