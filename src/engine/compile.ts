@@ -3,6 +3,7 @@
  * referral edges). Pure: no I/O. Everything served at run time reads from the result.
  */
 import type { Condition, Context, KnowledgeBase, Muscle, Question, RedFlag, Region, Rule, Sensation, Sign, Source, When } from '../kb/schema.js'
+import { buildFactNames, type FactNames } from './facts.js'
 import { focusTemplate } from './focus-plan.js'
 import { buildPhraseIndex, type PhraseIndex } from './phrases.js'
 import { buildReach, type ReachEdge } from './reach.js'
@@ -36,6 +37,9 @@ export interface CompiledKb {
   referralsTo: ReadonlyMap<string, readonly ReferralEdge[]>
   /** Region id → every muscle a complaint there reaches (its own, inner and enclosing zones), by muscle id. */
   reach: ReadonlyMap<string, readonly ReachEdge[]>
+  /** Every red flag, sorted by id, and each id's place in that order. */
+  flagsById: readonly RedFlag[]
+  flagIndex: ReadonlyMap<string, number>
   /** Fact → red flags whose `all` or `any` mention it (a flag can only fire through one of these). */
   flagsByFact: ReadonlyMap<string, readonly RedFlag[]>
   /** Region id → red flags relevant there: named by a condition felt in that region. */
@@ -48,6 +52,8 @@ export interface CompiledKb {
   questionsByFact: ReadonlyMap<string, readonly Question[]>
   /** Every `age>=N` / `age<N` fact the knowledge base tests. */
   ageFacts: readonly string[]
+  /** Fact strings of every vocabulary id, made once (see buildFactNames). */
+  factNames: FactNames
   /** Muscle id → muscles that must be worked before it (key muscles of a satellite). */
   keyMusclesOf: ReadonlyMap<string, readonly string[]>
   /** Muscle id → facts a "yes" to which would favour it (contexts, symptoms, zone regions, nerve sensations). */
@@ -141,6 +147,7 @@ export function compileKnowledgeBase(kb: KnowledgeBase, version: string): Compil
   for (const m of kb.muscles) for (const sym of new Set(m.symptoms.map((x) => x.sensation))) musclesBySymptom.set(sym, [...(musclesBySymptom.get(sym) ?? []), m])
   const flagsByRegion = new Map<string, RedFlag[]>()
   const flagById = byId(kb.redFlags)
+  const flagsById = [...kb.redFlags].sort((a, b) => (a.id < b.id ? -1 : 1))
   for (const c of kb.conditions) {
     for (const r of c.regions) {
       const list = flagsByRegion.get(r) ?? []
@@ -185,12 +192,15 @@ export function compileKnowledgeBase(kb: KnowledgeBase, version: string): Compil
     subtree,
     referralsTo,
     reach: buildReach(regions, subtree, ancestors, referralsTo),
+    flagsById,
+    flagIndex: new Map(flagsById.map((f, i) => [f.id, i])),
     flagsByFact: indexByFact(kb.redFlags),
     flagsByRegion,
     flagsInSubtree: new Map([...subtree].map(([r, under]) => [r, under.flatMap((u) => flagsByRegion.get(u) ?? [])])),
     rulesByFact: indexByFact(kb.rules),
     questionsByFact,
     ageFacts,
+    factNames: buildFactNames({ regions: regions.keys(), contexts: kb.contexts.map((c) => c.id), signs: kb.signs.map((x) => x.id), conditions: kb.conditions.map((c) => c.id), sensations: kb.sensations.map((x) => x.id) }, ancestors, ageFacts),
     keyMusclesOf,
     musclesBySymptom,
     favours,

@@ -15,10 +15,40 @@ export interface FactSet {
   sensations: Set<string>
 }
 
-function addRegion(kb: CompiledKb, present: Set<string>, region: string): void {
-  present.add(`region:${region}`)
-  for (const a of kb.ancestors.get(region) ?? []) present.add(`region:${a}`)
+/**
+ * Fact strings made once per knowledge base ("region:temple" and its enclosing regions,
+ * "context:desk-work", ...): a request's fact set then holds the same string objects as the rules,
+ * flags and indexes that test it, so set lookups hash nothing new.
+ */
+export interface FactNames {
+  /** Region id → its fact and its ancestors' facts. */
+  region: ReadonlyMap<string, readonly string[]>
+  context: ReadonlyMap<string, string>
+  sign: ReadonlyMap<string, string>
+  condition: ReadonlyMap<string, string>
+  sensation: ReadonlyMap<string, string>
+  /** Every `age>=N` / `age<N` fact the knowledge base tests, parsed. */
+  ages: readonly { fact: string; atLeast: boolean; years: number }[]
 }
+
+/** Build the fact names of a knowledge base's vocabularies. */
+export function buildFactNames(ids: { regions: Iterable<string>; contexts: Iterable<string>; signs: Iterable<string>; conditions: Iterable<string>; sensations: Iterable<string> },
+  ancestors: ReadonlyMap<string, readonly string[]>, ageFacts: readonly string[]): FactNames {
+  const named = (prefix: string, list: Iterable<string>): Map<string, string> => new Map([...list].map((id) => [id, `${prefix}:${id}`]))
+  return {
+    region: new Map([...ids.regions].map((id) => [id, [id, ...(ancestors.get(id) ?? [])].map((r) => `region:${r}`)])),
+    context: named('context', ids.contexts),
+    sign: named('sign', ids.signs),
+    condition: named('condition', ids.conditions),
+    sensation: named('sensation', ids.sensations),
+    ages: ageFacts.map((fact) => {
+      const m = /^age(>=|<)(\d+)$/.exec(fact)!
+      return { fact, atLeast: m[1] === '>=', years: Number(m[2]) }
+    }),
+  }
+}
+
+const fact = (names: ReadonlyMap<string, string>, prefix: string, id: string): string => names.get(id) ?? `${prefix}:${id}`
 
 /**
  * Build the fact set of an input.
@@ -26,15 +56,19 @@ function addRegion(kb: CompiledKb, present: Set<string>, region: string): void {
  * @param input validated engine input
  */
 export function buildFacts(kb: CompiledKb, input: EngineInput): FactSet {
+  const names = kb.factNames
   const present = new Set<string>()
   const negated = new Set<string>(input.negated)
   const complaints = input.complaints.map((c) => ({ ...c, sensations: [...c.sensations] }))
   const sensations = new Set<string>(input.sensations)
-  for (const s of input.contexts) present.add(`context:${s}`)
-  for (const s of input.signs) present.add(`sign:${s}`)
-  for (const s of input.conditions) present.add(`condition:${s}`)
+  for (const s of input.contexts) present.add(fact(names.context, 'context', s))
+  for (const s of input.signs) present.add(fact(names.sign, 'sign', s))
+  for (const s of input.conditions) present.add(fact(names.condition, 'condition', s))
 
-  for (const [qid, answer] of Object.entries(input.answers).sort(([a], [b]) => (a < b ? -1 : 1))) {
+  const answers = Object.keys(input.answers)
+  if (answers.length > 1) answers.sort()
+  for (const qid of answers) {
+    const answer = input.answers[qid]
     const q = kb.questions.get(qid)
     if (!q || answer === 'unknown') continue
     if (answer === 'no') {
@@ -48,27 +82,23 @@ export function buildFacts(kb: CompiledKb, input: EngineInput): FactSet {
     } else if (type === 'sensation' && id) {
       sensations.add(id)
     } else if (q.fact.startsWith('age')) {
-      for (const t of kb.ageFacts) if (t === q.fact) present.add(t)
+      for (const a of names.ages) if (a.fact === q.fact) present.add(a.fact)
     } else {
       present.add(q.fact)
     }
   }
 
   for (const c of complaints) {
-    addRegion(kb, present, c.region)
+    for (const f of names.region.get(c.region) ?? [`region:${c.region}`]) present.add(f)
     for (const s of c.sensations) sensations.add(s)
     if (c.side === 'left') present.add('side:left')
     if (c.side === 'right') present.add('side:right')
     if (c.side === 'both') present.add('side:bilateral')
   }
   if (present.has('side:left') && present.has('side:right')) present.add('side:bilateral')
-  for (const s of sensations) present.add(`sensation:${s}`)
+  for (const s of sensations) present.add(fact(names.sensation, 'sensation', s))
   if (input.age !== undefined) {
-    for (const f of kb.ageFacts) {
-      const m = /^age(>=|<)(\d+)$/.exec(f)!
-      const n = Number(m[2])
-      if (m[1] === '>=' ? input.age >= n : input.age < n) present.add(f)
-    }
+    for (const a of names.ages) if (a.atLeast ? input.age >= a.years : input.age < a.years) present.add(a.fact)
   }
   for (const f of negated) present.delete(f)
   for (const f of negated) if (f.startsWith('sensation:')) sensations.delete(f.slice('sensation:'.length))

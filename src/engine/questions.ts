@@ -114,10 +114,14 @@ function differentiating(kb: CompiledKb, facts: FactSet, input: EngineInput, top
   }
   options.sort((a, b) => b.value - a.value || (a.q.id < b.q.id ? -1 : 1))
   return options.slice(0, MAX_QUESTIONS).map(({ q, fact }) => {
-    const yes = top.filter((t) => kb.favours.get(t.muscle.id)!.has(fact))
-    const no = top.filter((t) => !kb.favours.get(t.muscle.id)!.has(fact))
-    const names = (l: Scored[]): string => l.slice(0, 3).map((t) => t.muscle.name).join(', ')
-    return { id: q.id, text: q.text, kind: 'differentiate' as const, why: `A yes favours ${names(yes)} over ${names(no)}` }
+    // The first three muscles a yes would favour, and the first three it would not.
+    const yes: string[] = []
+    const no: string[] = []
+    for (const t of top) {
+      const side = kb.favours.get(t.muscle.id)!.has(fact) ? yes : no
+      if (side.length < 3) side.push(t.muscle.name)
+    }
+    return { id: q.id, text: q.text, kind: 'differentiate' as const, why: `A yes favours ${yes.join(', ')} over ${no.join(', ')}` }
   })
 }
 
@@ -128,18 +132,24 @@ function differentiating(kb: CompiledKb, facts: FactSet, input: EngineInput, top
  */
 export function chooseQuestions(kb: CompiledKb, facts: FactSet, input: EngineInput, near: RedFlag[], ranked: Scored[], level: TriageLevel): QuestionResult[] {
   if (level === 'emergency') return []
-  const conditionFlags = input.conditions.flatMap((c) => kb.conditions.get(c)?.redFlags ?? []).map((id) => kb.redFlags.get(id)!).filter(Boolean)
-  const regionFlags = facts.complaints.flatMap((c) => kb.flagsInSubtree.get(c.region) ?? [])
-  const byId = new Map<string, RedFlag>()
+  // Candidate flags, marked by their place in id order (no per-request sort): those that nearly fired,
+  // and those named by a reported condition or by a condition felt in a reported region (`regional`).
+  const marked = new Uint8Array(kb.flagsById.length)
   const regional = new Set<string>()
-  for (const f of near) byId.set(f.id, f)
-  for (const list of [conditionFlags, regionFlags]) {
-    for (const f of list) {
-      byId.set(f.id, f)
-      regional.add(f.id)
+  const mark = (f: RedFlag, isRegional: boolean): void => {
+    marked[kb.flagIndex.get(f.id)!] = 1
+    if (isRegional) regional.add(f.id)
+  }
+  for (const f of near) mark(f, false)
+  for (const c of input.conditions) {
+    for (const id of kb.conditions.get(c)?.redFlags ?? []) {
+      const f = kb.redFlags.get(id)
+      if (f) mark(f, true)
     }
   }
-  const candidates = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1))
+  for (const c of facts.complaints) for (const f of kb.flagsInSubtree.get(c.region) ?? []) mark(f, true)
+  const candidates: RedFlag[] = []
+  for (let i = 0; i < marked.length; i++) if (marked[i]) candidates.push(kb.flagsById[i]!)
   const screen = screens(kb, facts, input, candidates, regional, level === 'urgent' ? 'emergency' : 'routine')
   if (level === 'urgent') return screen.slice(0, MAX_QUESTIONS)
   const diff = differentiating(kb, facts, input, ranked.slice(0, TOP_K))
