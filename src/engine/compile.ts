@@ -66,8 +66,8 @@ export interface CompiledKb {
   contextDetails: ReadonlyMap<string, ReadonlyMap<string, string>>
   /** Muscle id → the muscle-only part of its focus-plan step. */
   focusTemplates: ReadonlyMap<string, Omit<FocusStep, 'order' | 'side' | 'reason'>>
-  /** Muscle id → regions its referral zones cover. */
-  zoneRegions: ReadonlyMap<string, ReadonlySet<string>>
+  /** Muscle id → muscles with a referral zone on a region where it lies. */
+  referredBy: ReadonlyMap<string, ReadonlySet<string>>
   /** Sensation id → muscles listing it among their non-pain symptoms. */
   musclesBySymptom: ReadonlyMap<string, readonly Muscle[]>
   /** Lay phrases of every vocabulary, for reading free text. */
@@ -158,7 +158,6 @@ export function compileKnowledgeBase(kb: KnowledgeBase, version: string): Compil
   const phrases = buildPhraseIndex(kb)
   const favours = new Map<string, Set<string>>()
   const askable = new Map<string, string[]>()
-  const zoneRegions = new Map<string, Set<string>>()
   const symptomDetails = new Map<string, Map<string, string>>()
   const contextDetails = new Map<string, Map<string, string>>()
   const contextById = byId(kb.contexts)
@@ -170,7 +169,6 @@ export function compileKnowledgeBase(kb: KnowledgeBase, version: string): Compil
     ])
     favours.set(m.id, f)
     askable.set(m.id, [...f].filter((x) => differentiating.has(x)).sort())
-    zoneRegions.set(m.id, new Set(m.referralZones.map((z) => z.region)))
     const notes = new Map<string, string>()
     for (const x of m.symptoms) if (!notes.has(x.sensation)) notes.set(x.sensation, `${m.name}: ${x.note}`)
     symptomDetails.set(m.id, notes)
@@ -205,7 +203,7 @@ export function compileKnowledgeBase(kb: KnowledgeBase, version: string): Compil
     musclesBySymptom,
     favours,
     askable,
-    zoneRegions,
+    referredBy: new Map(kb.muscles.map((m) => [m.id, new Set(m.regions.flatMap((r) => (referralsTo.get(r) ?? []).map((e) => e.muscle.id)))])),
     symptomDetails,
     contextDetails,
     focusTemplates: new Map(kb.muscles.map((m) => [m.id, focusTemplate(m)])),

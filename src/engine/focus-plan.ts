@@ -45,7 +45,7 @@ export function focusPlan(kb: CompiledKb, chosen: MuscleResult[]): FocusStep[] {
   for (let i = 0; i < n; i++) {
     const muscle = muscles[i]!
     const keys = kb.keyMusclesOf.get(muscle.id)
-    const ownZones = kb.zoneRegions.get(muscle.id)!
+    const referredBy = kb.referredBy.get(muscle.id)!
     for (let j = 0; j < n; j++) {
       if (i === j) continue
       const other = muscles[j]!
@@ -53,9 +53,8 @@ export function focusPlan(kb: CompiledKb, chosen: MuscleResult[]): FocusStep[] {
         before[i]!.push(j)
         continue
       }
-      const otherZones = kb.zoneRegions.get(other.id)!
-      const refersInto = muscle.regions.some((r) => otherZones.has(r))
-      if (refersInto && !other.regions.some((r) => ownZones.has(r))) before[i]!.push(j)
+      // The other refers pain to where this one lies, and not the other way round: it goes first.
+      if (referredBy.has(other.id) && !kb.referredBy.get(other.id)!.has(muscle.id)) before[i]!.push(j)
     }
   }
   const proximity = muscles.map((m) => PROXIMITY[m.group])

@@ -105,15 +105,22 @@ function differentiating(kb: CompiledKb, facts: FactSet, input: EngineInput, top
       }
     }
   }
-  const options: { q: Question; fact: string; value: number }[] = []
+  // The best three by value (ties by question id), kept in order as they come: no sort of them all.
+  const best: { q: Question; fact: string; value: number }[] = []
+  const before = (value: number, q: Question, o: { q: Question; value: number }): boolean => value > o.value || (value === o.value && q.id < o.q.id)
   for (const [fact, m] of mass) {
     if (m.count === top.length || isKnown(fact, facts, input)) continue
+    const value = Math.min(m.yes, total - m.yes)
     for (const q of kb.questionsByFact.get(fact) ?? []) {
-      if (q.kind === 'differentiate' && input.answers[q.id] === undefined) options.push({ q, fact, value: Math.min(m.yes, total - m.yes) })
+      if (q.kind !== 'differentiate' || input.answers[q.id] !== undefined) continue
+      if (best.length === MAX_QUESTIONS && !before(value, q, best[MAX_QUESTIONS - 1]!)) continue
+      let i = Math.min(best.length, MAX_QUESTIONS - 1)
+      while (i > 0 && before(value, q, best[i - 1]!)) i--
+      best.splice(i, 0, { q, fact, value })
+      if (best.length > MAX_QUESTIONS) best.pop()
     }
   }
-  options.sort((a, b) => b.value - a.value || (a.q.id < b.q.id ? -1 : 1))
-  return options.slice(0, MAX_QUESTIONS).map(({ q, fact }) => {
+  return best.map(({ q, fact }) => {
     // The first three muscles a yes would favour, and the first three it would not.
     const yes: string[] = []
     const no: string[] = []

@@ -33,11 +33,14 @@ export interface TriageOutcome {
 
 /** Screen the fact set against the red flags. */
 export function triage(kb: CompiledKb, facts: FactSet): TriageOutcome {
-  const touched = new Map<string, RedFlag>()
-  for (const f of facts.present) for (const flag of kb.flagsByFact.get(f) ?? []) touched.set(flag.id, flag)
+  // Flags a present fact touches, marked by their place in id order (no per-request map or sort).
+  const touched = new Uint8Array(kb.flagsById.length)
+  for (const f of facts.present) for (const flag of kb.flagsByFact.get(f) ?? []) touched[kb.flagIndex.get(flag.id)!] = 1
   const fired: FlagResult[] = []
   const near: RedFlag[] = []
-  for (const flag of [...touched.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+  for (let i = 0; i < touched.length; i++) {
+    if (!touched[i]) continue
+    const flag = kb.flagsById[i]!
     if (!holds(flag.when, facts.present)) {
       near.push(flag)
       continue
