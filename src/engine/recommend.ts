@@ -11,6 +11,9 @@ import { LEVEL_RANK, triage } from './triage.js'
 import type { Contribution, EngineInput, EngineResult, MuscleResult } from './types.js'
 import { WEIGHTS } from './weights.js'
 
+/** A muscle's side bits (score.ts: LEFT = 1, RIGHT = 2) as the answer lists them. */
+const SIDES: readonly (readonly ('left' | 'right')[])[] = [[], ['left'], ['right'], ['left', 'right']]
+
 /** The order explanation entries are listed in, by kind. */
 const KIND_RANK: Readonly<Record<Contribution['kind'], number>> = { zone: 0, coverage: 1, condition: 2, rule: 3, symptom: 4, entrapment: 5, context: 6, answer: 7 }
 
@@ -28,14 +31,14 @@ export function recommend(kb: CompiledKb, input: EngineInput): EngineResult {
   }
   const ranked = [...scoreMuscles(kb, input, facts).values()]
     .filter((s) => s.score > 0)
-    .sort((a, b) => b.score - a.score || b.explains.size - a.explains.size || (a.muscle.id < b.muscle.id ? -1 : 1))
+    .sort((a, b) => b.score - a.score || b.explains - a.explains || (a.muscle.id < b.muscle.id ? -1 : 1))
   const top = ranked[0]?.score ?? 0
   const muscles: MuscleResult[] = ranked.slice(0, input.limit).map((s, i) => ({
     id: s.muscle.id,
     name: s.muscle.name,
     score: s.score,
     tier: i < WEIGHTS.maxPrimary && s.score >= top * WEIGHTS.primaryShare ? 'primary' : 'secondary',
-    sides: [...s.sides].sort(),
+    sides: SIDES[s.sides]!.slice(),
     explanation: s.contributions.sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || b.weight - a.weight || (a.ref < b.ref ? -1 : 1)),
   }))
   return {

@@ -14,10 +14,14 @@ export interface Scored {
   muscle: Muscle
   score: number
   contributions: Contribution[]
-  sides: Set<'left' | 'right'>
-  /** Reported regions (complaint indexes) this muscle explains. */
-  explains: Set<number>
+  /** Sides it was reported on, as bits: LEFT | RIGHT. */
+  sides: number
+  /** How many reported regions (complaints) it explains. */
+  explains: number
 }
+
+export const LEFT = 1
+export const RIGHT = 2
 
 const NERVE_SENSATIONS = ['tingling', 'numbness']
 
@@ -31,7 +35,7 @@ export function scoreMuscles(kb: CompiledKb, input: EngineInput, facts: FactSet)
   const entry = (m: Muscle): Scored => {
     let s = scored.get(m.id)
     if (!s) {
-      s = { muscle: m, score: 0, contributions: [], sides: new Set(), explains: new Set() }
+      s = { muscle: m, score: 0, contributions: [], sides: 0, explains: 0 }
       scored.set(m.id, s)
     }
     return s
@@ -43,18 +47,19 @@ export function scoreMuscles(kb: CompiledKb, input: EngineInput, facts: FactSet)
   }
 
   const explainedSides = new Map<string, (Side | undefined)[]>()
-  facts.complaints.forEach((complaint, idx) => {
+  for (const complaint of facts.complaints) {
+    // A region's reach lists each muscle once, so each complaint counts once per muscle.
     for (const edge of kb.reach.get(complaint.region) ?? []) {
       const s = entry(edge.muscle)
       const side = zoneSide(complaint.side, edge.zone.laterality)
-      if (side === 'both') { s.sides.add('left'); s.sides.add('right') } else if (side) s.sides.add(side)
-      s.explains.add(idx)
+      s.sides |= side === 'both' ? LEFT | RIGHT : side === 'left' ? LEFT : side === 'right' ? RIGHT : 0
+      s.explains++
       const seen = explainedSides.get(edge.muscle.id)
       if (seen) seen.push(side)
       else explainedSides.set(edge.muscle.id, [side])
       add(s, { kind: 'zone', ref: edge.ref, weight: edge.weight, detail: edge.detail[side ?? 'none'] })
     }
-  })
+  }
 
   for (const [id, sides] of explainedSides) {
     const left = sides.filter((x) => x !== 'right').length
