@@ -7,7 +7,7 @@ import type { Muscle } from '../kb/schema.js'
 import type { CompiledKb } from './compile.js'
 import { holds, type FactSet } from './facts.js'
 import { zoneSide } from './reach.js'
-import type { Contribution, EngineInput, Side } from './types.js'
+import type { Contribution, EngineInput } from './types.js'
 import { WEIGHTS } from './weights.js'
 
 export interface Scored {
@@ -18,6 +18,9 @@ export interface Scored {
   sides: number
   /** How many reported regions (complaints) it explains. */
   explains: number
+  /** Of those, how many on the left (or on no particular side), and how many on the right (or none). */
+  onLeft: number
+  onRight: number
 }
 
 export const LEFT = 1
@@ -35,7 +38,7 @@ export function scoreMuscles(kb: CompiledKb, input: EngineInput, facts: FactSet)
   const entry = (m: Muscle): Scored => {
     let s = scored.get(m.id)
     if (!s) {
-      s = { muscle: m, score: 0, contributions: [], sides: 0, explains: 0 }
+      s = { muscle: m, score: 0, contributions: [], sides: 0, explains: 0, onLeft: 0, onRight: 0 }
       scored.set(m.id, s)
     }
     return s
@@ -46,7 +49,6 @@ export function scoreMuscles(kb: CompiledKb, input: EngineInput, facts: FactSet)
     s.contributions.push(c)
   }
 
-  const explainedSides = new Map<string, (Side | undefined)[]>()
   for (const complaint of facts.complaints) {
     // A region's reach lists each muscle once, so each complaint counts once per muscle.
     for (const edge of kb.reach.get(complaint.region) ?? []) {
@@ -54,18 +56,16 @@ export function scoreMuscles(kb: CompiledKb, input: EngineInput, facts: FactSet)
       const side = zoneSide(complaint.side, edge.zone.laterality)
       s.sides |= side === 'both' ? LEFT | RIGHT : side === 'left' ? LEFT : side === 'right' ? RIGHT : 0
       s.explains++
-      const seen = explainedSides.get(edge.muscle.id)
-      if (seen) seen.push(side)
-      else explainedSides.set(edge.muscle.id, [side])
+      if (side !== 'right') s.onLeft++
+      if (side !== 'left') s.onRight++
       add(s, { kind: 'zone', ref: edge.ref, weight: edge.weight, detail: edge.detail[side ?? 'none'] })
     }
   }
 
-  for (const [id, sides] of explainedSides) {
-    const left = sides.filter((x) => x !== 'right').length
-    const right = sides.filter((x) => x !== 'left').length
-    const n = Math.max(left, right)
-    if (n >= 2) add(scored.get(id)!, { kind: 'coverage', ref: 'coverage', weight: WEIGHTS.coverage * (n - 1), detail: `Explains ${n} of the reported regions on one side` })
+  // Only muscles reached by a zone are scored so far.
+  for (const s of scored.values()) {
+    const n = Math.max(s.onLeft, s.onRight)
+    if (n >= 2) add(s, { kind: 'coverage', ref: 'coverage', weight: WEIGHTS.coverage * (n - 1), detail: `Explains ${n} of the reported regions on one side` })
   }
 
   input.conditions.forEach((cid) => {
