@@ -17,6 +17,31 @@ const SIDES: readonly (readonly ('left' | 'right')[])[] = [[], ['left'], ['right
 /** The order explanation entries are listed in, by kind. */
 const KIND_RANK: Readonly<Record<Contribution['kind'], number>> = { zone: 0, coverage: 1, condition: 2, rule: 3, symptom: 4, entrapment: 5, context: 6, answer: 7 }
 
+/** a before b: by kind, then weight (highest first), then ref. */
+function precedes(a: Contribution, b: Contribution): boolean {
+  const byKind = KIND_RANK[a.kind] - KIND_RANK[b.kind]
+  if (byKind !== 0) return byKind < 0
+  if (a.weight !== b.weight) return a.weight > b.weight
+  return a.ref < b.ref
+}
+
+/**
+ * Sort a muscle's contributions in place: a stable insertion sort, since scoring adds them kind by
+ * kind already (a few moves at most, where the general sort paid a comparator call per step).
+ */
+function sortExplanation(list: Contribution[]): Contribution[] {
+  for (let i = 1; i < list.length; i++) {
+    const c = list[i]!
+    let j = i
+    while (j > 0 && precedes(c, list[j - 1]!)) {
+      list[j] = list[j - 1]!
+      j--
+    }
+    list[j] = c
+  }
+  return list
+}
+
 /**
  * Recommend source muscles, a focus plan and follow-up questions for a validated input.
  * @param kb compiled knowledge base
@@ -39,7 +64,7 @@ export function recommend(kb: CompiledKb, input: EngineInput): EngineResult {
     score: s.score,
     tier: i < WEIGHTS.maxPrimary && s.score >= top * WEIGHTS.primaryShare ? 'primary' : 'secondary',
     sides: SIDES[s.sides]!.slice(),
-    explanation: s.contributions.sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || b.weight - a.weight || (a.ref < b.ref ? -1 : 1)),
+    explanation: sortExplanation(s.contributions),
   }))
   return {
     triage: tri,
