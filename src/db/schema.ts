@@ -144,5 +144,7 @@ export const auditLog = sqliteTable(
     topMuscleIds: text('top_muscle_ids', { mode: 'json' }).$type<string[]>().notNull(),
     latencyMs: real('latency_ms').notNull(),
   },
-  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_key_idx').on(t.keyId)],
+  // Only `at` is indexed (retention deletes by it; listings go by id): every index costs each insert,
+  // which runs once per answered recommendation.
+  (t) => [index('audit_log_at_idx').on(t.at)],
 )

@@ -12,15 +12,19 @@ export interface NewAuditRecord {
   requestId: string
   keyId: string | null
   kbVersion: string
-  regionIds: string[]
-  conditionIds: string[]
+  /** Arrays must not change once recorded (their JSON is kept per array). */
+  regionIds: readonly string[]
+  conditionIds: readonly string[]
   triageLevel: string
-  topMuscleIds: string[]
+  topMuscleIds: readonly string[]
   latencyMs: number
 }
 
-export interface AuditRecord extends Omit<NewAuditRecord, 'at'> {
+export interface AuditRecord extends Omit<NewAuditRecord, 'at' | 'regionIds' | 'conditionIds' | 'topMuscleIds'> {
   at: string
+  regionIds: string[]
+  conditionIds: string[]
+  topMuscleIds: string[]
 }
 
 export interface DailyUsage {
@@ -47,11 +51,18 @@ export function createUsageRepository(db: Db, sqlite: Database.Database) {
     'INSERT INTO api_usage (key_id, day, count) VALUES (?, ?, ?) ON CONFLICT (key_id, day) DO UPDATE SET count = count + excluded.count')
   const insertAudit = sqlite.prepare(
     'INSERT INTO audit_log (at, request_id, key_id, kb_version, region_ids, condition_ids, triage_level, top_muscle_ids, latency_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+  // An answer from the answer cache hands over the same id arrays each time: their JSON is kept per
+  // array (weakly, so it goes with the cached answer).
+  const arrays = new WeakMap<readonly string[], string>()
+  const json = (ids: readonly string[]): string => {
+    let text = arrays.get(ids)
+    if (text === undefined) arrays.set(ids, (text = JSON.stringify(ids)))
+    return text
+  }
   const batch = sqlite.transaction((counts: { keyId: string; day: string; n: number }[], audits: NewAuditRecord[]) => {
     for (const c of counts) upsertUsage.run(c.keyId, c.day, c.n)
     for (const a of audits) {
-      insertAudit.run(a.at, a.requestId, a.keyId, a.kbVersion, JSON.stringify(a.regionIds), JSON.stringify(a.conditionIds),
-        a.triageLevel, JSON.stringify(a.topMuscleIds), a.latencyMs)
+      insertAudit.run(a.at, a.requestId, a.keyId, a.kbVersion, json(a.regionIds), json(a.conditionIds), a.triageLevel, json(a.topMuscleIds), a.latencyMs)
     }
   })
   return {

@@ -14,11 +14,11 @@ const DAY_MS = 86_400_000
 
 /** What the recommendation route reports about its answer: ids and levels, never client text. */
 export interface AuditFacts {
-  kbVersion: string
-  regionIds: string[]
-  conditionIds: string[]
-  triageLevel: string
-  topMuscleIds: string[]
+  readonly kbVersion: string
+  readonly regionIds: readonly string[]
+  readonly conditionIds: readonly string[]
+  readonly triageLevel: string
+  readonly topMuscleIds: readonly string[]
 }
 
 declare module 'fastify' {

@@ -35,11 +35,12 @@ export default async function recommendationRoutes(app: FastifyInstance): Promis
       return kept.json
     }
     const answer = recommendations.recommend(request.body)
-    const facts: AuditFacts = {
+    // Frozen: a cached answer hands the same facts to every audit row (their JSON is kept per array).
+    const facts: AuditFacts = Object.freeze({
       kbVersion: answer.kbVersion, triageLevel: answer.triage.level,
-      regionIds: [...new Set(answer.interpreted.complaints.map((c) => c.region))],
-      conditionIds: answer.interpreted.conditions, topMuscleIds: answer.muscles.slice(0, AUDITED_MUSCLES).map((m) => m.id),
-    }
+      regionIds: Object.freeze([...new Set(answer.interpreted.complaints.map((c) => c.region))]),
+      conditionIds: Object.freeze([...answer.interpreted.conditions]), topMuscleIds: Object.freeze(answer.muscles.slice(0, AUDITED_MUSCLES).map((m) => m.id)),
+    })
     request.auditFacts = facts
     // A string payload is sent as is: the static parts of the answer were serialised at start-up.
     // Returned rather than reply.send()'s reply: awaiting the reply would cost a stream listener per request.
