@@ -121,6 +121,8 @@ async function main(): Promise<void> {
   const rate = Math.max(1, Math.round(capacityRps / 2))
   const olDuration = quick ? 3 : 30
   phase(`open loop: structured POST at ${rate} req/s (50 % of ${capacityRps}) for ${olDuration} s`)
+  // The server writes its access lines asynchronously: let those of the HTTP phase land first.
+  await new Promise((r) => setTimeout(r, 1000))
   const logFrom = statSync(logFile).size
   const ol = await openLoopInChild(targets[0]!, { rate, durationS: olDuration, connections: 50, drainMs: 5000 })
   log(`  p50 ${ol.p50Ms} ms, p99 ${ol.p99Ms} ms, max ${ol.maxMs} ms; ${ol.completed}/${ol.sent} answered`)
