@@ -36,8 +36,8 @@ async function countLines(path: string): Promise<number> {
 }
 
 /** p50/p99 of the server's own request times (the `ms` of each log line) in a byte range of its log. */
-function serverTimes(logFile: string, from: number): { serverP50Ms: number; serverP99Ms: number } {
-  const ms = readFileSync(logFile).subarray(from).toString('utf8').split('\n')
+function serverTimes(logFile: string, from: number, to: number): { serverP50Ms: number; serverP99Ms: number } {
+  const ms = readFileSync(logFile).subarray(from, to).toString('utf8').split('\n')
     .map((l) => /"ms":([\d.]+)/.exec(l)?.[1]).filter((x): x is string => x !== undefined).map(Number)
   return { serverP50Ms: round(quantile(ms, 0.5), 3), serverP99Ms: round(quantile(ms, 0.99), 3) }
 }
@@ -125,7 +125,10 @@ async function main(): Promise<void> {
   await new Promise((r) => setTimeout(r, 1000))
   const logFrom = statSync(logFile).size
   const ol = await openLoopInChild(targets[0]!, { rate, durationS: olDuration, connections: 50, drainMs: 5000 })
-  log(`  p50 ${ol.p50Ms} ms, p99 ${ol.p99Ms} ms, max ${ol.maxMs} ms; ${ol.completed}/${ol.sent} answered`)
+  await new Promise((r) => setTimeout(r, 1000))
+  const logTo = statSync(logFile).size
+  const olServer = serverTimes(logFile, logFrom, logTo)
+  log(`  p50 ${ol.p50Ms} ms, p99 ${ol.p99Ms} ms, max ${ol.maxMs} ms; ${ol.completed}/${ol.sent} answered; the server's own p50 ${olServer.serverP50Ms} ms, p99 ${olServer.serverP99Ms} ms`)
 
   phase('overload: 400 connections')
   const capacity = await overload({ ...targets[0]!, name: 'overload', headers: { ...json, ...auth('overload') } }, 400, quick ? 2 : 5)
@@ -147,7 +150,7 @@ async function main(): Promise<void> {
     server: { command: `node ${server.args.join(' ')}`, build: buildNote },
     engine, scoring, rulesEngine, text,
     http: { connections: httpOpts.connections, rounds: httpOpts.rounds, durationS: httpOpts.durationS, ...http },
-    openLoop: { ...ol, capacityRps, ...serverTimes(logFile, logFrom) },
+    openLoop: { ...ol, capacityRps, ...olServer },
     startup: { firstStartMs: first.readyMs, startsMs: starts.map((s) => s.readyMs), medianMs: median(starts.map((s) => s.readyMs)) },
     memory: { idleMb: idle.rss, afterLoadMb: afterLoad.rss, peakMb: peak.peak },
     overload: { capacity, quota: { ...quota, keyLimitPerMinute: quotaLimit } },
