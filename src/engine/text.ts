@@ -105,6 +105,22 @@ function lookup(kb: CompiledKb, words: Word[], i: number, n: number): { phrase: 
   return null
 }
 
+/** Whether words i..i+n-1 run past the sentence of word i. */
+function crossesSentence(words: Word[], i: number, n: number): boolean {
+  const sentence = words[i]!.sentence
+  for (let j = i + 1; j < i + n; j++) if (words[j]!.sentence !== sentence) return true
+  return false
+}
+
+type Base = Pick<TextFinding, 'phrase' | 'span' | 'negated' | 'sentence' | 'clause'> & { at: number }
+
+/** A finding for a phrase target (field by field: object spreads cost more than the rest of reading). */
+function finding(t: PhraseTarget, base: Base, phrase: string, span: [number, number], side: Side | undefined): TextFinding & { at: number } {
+  const f: TextFinding & { at: number } = { type: t.type, id: t.id, phrase, span, negated: base.negated, sentence: base.sentence, clause: base.clause, at: base.at }
+  if (t.type === 'region' && side) f.side = side
+  return f
+}
+
 /**
  * Read a message.
  * @param kb compiled knowledge base (its phrase index and speller)
@@ -128,21 +144,21 @@ export function readText(kb: CompiledKb, text: string): TextReading {
     }
     let matched = 0
     for (let n = reach(kb, words, i); n >= 1 && matched === 0; n--) {
-      if (words.slice(i + 1, i + n).some((x) => x.sentence !== w.sentence)) continue
+      if (crossesSentence(words, i, n)) continue
       const hit = lookup(kb, words, i, n)
       if (!hit) continue
       matched = n
       const last = words[i + n - 1]!
       // "top of my left foot": a side inside the phrase belongs to it.
       for (let j = i + 1; j < i + n; j++) if (words[j]!.side) side = words[j]!.side
-      const base = { phrase: hit.phrase, span: [w.start, last.end] as [number, number], negated: i <= negateUntil, sentence: w.sentence, clause: w.clause, at: i }
+      const base: Base = { phrase: hit.phrase, span: [w.start, last.end], negated: i <= negateUntil, sentence: w.sentence, clause: w.clause, at: i }
       // "my knee doesn't hurt", "my thumb is fine": a region denied just after it is named.
       if (!base.negated && hit.targets.some((t) => t.type === 'region') && deniedAfter(words, i + n)) base.negated = true
       // "when I turn my head", "lift my arm": a body part moved, not a complaint.
       const moved = i > 0 && MOVEMENTS.has(words[i - 1]!.norm) && words[i - 1]!.clause === w.clause
       for (const target of hit.targets) {
         if (target.type === 'region' && moved) continue
-        findings.push({ ...target, ...base, ...(target.type === 'region' && side ? { side } : {}) })
+        findings.push(finding(target, base, base.phrase, base.span, side))
       }
       // "neck pain" is a condition and names the neck; "stiff neck and fever" is one sign that also names a fever.
       for (let j = i; j < i + n && n > 1; j++) {
@@ -150,7 +166,7 @@ export function readText(kb: CompiledKb, text: string): TextReading {
           const inner = lookup(kb, words, j, k)
           const extra = inner?.targets.filter((t) => innerKeeps(hit.targets, t, j - i))
           if (!inner || !extra?.length) continue
-          for (const t of extra) findings.push({ ...t, ...base, phrase: inner.phrase, span: [words[j]!.start, words[j + k - 1]!.end], ...(t.type === 'region' && side ? { side } : {}) })
+          for (const t of extra) findings.push(finding(t, base, inner.phrase, [words[j]!.start, words[j + k - 1]!.end], side))
           j += k - 1
           break
         }
