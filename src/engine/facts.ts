@@ -59,7 +59,11 @@ export function buildFacts(kb: CompiledKb, input: EngineInput): FactSet {
   const names = kb.factNames
   const present = new Set<string>()
   const negated = new Set<string>(input.negated)
-  const complaints = input.complaints.map((c) => ({ ...c, sensations: [...c.sensations] }))
+  const complaints = input.complaints.map((c) => {
+    const copy: ComplaintInput = { region: c.region, sensations: [...c.sensations] }
+    if (c.side) copy.side = c.side
+    return copy
+  })
   const sensations = new Set<string>(input.sensations)
   for (const s of input.contexts) present.add(fact(names.context, 'context', s))
   for (const s of input.signs) present.add(fact(names.sign, 'sign', s))

@@ -217,5 +217,12 @@ export function readText(kb: CompiledKb, text: string): TextReading {
     .filter(({ t, i }) => !used.has(i) && !skipped.has(i) && !STOP.has(t.norm) && !NEGATORS.has(t.norm) && !(t.norm in SIDE_WORDS) && !/^\d+$/.test(t.norm))
     .slice(0, 30)
     .map(({ t }) => ({ word: text.slice(t.start, t.end), span: [t.start, t.end] as [number, number] }))
-  return { findings: findings.map(({ at: _at, ...f }) => f), unrecognized }
+  return {
+    findings: findings.map((f) => {
+      const out: TextFinding = { type: f.type, id: f.id, phrase: f.phrase, span: f.span, negated: f.negated, sentence: f.sentence, clause: f.clause }
+      if (f.side) out.side = f.side
+      return out
+    }),
+    unrecognized,
+  }
 }

@@ -74,7 +74,10 @@ async function usageAuditPlugin(app: FastifyInstance, opts: { retentionDays: num
       else counts.set(slot, { keyId: key.id, day, n: 1 })
     }
     if (facts !== null) {
-      audits.push({ ...facts, at: now, requestId: String(request.id), keyId: key?.id ?? null, latencyMs: Math.round(reply.elapsedTime * 1000) / 1000 })
+      audits.push({
+        at: now, requestId: String(request.id), keyId: key?.id ?? null, kbVersion: facts.kbVersion, regionIds: facts.regionIds,
+        conditionIds: facts.conditionIds, triageLevel: facts.triageLevel, topMuscleIds: facts.topMuscleIds, latencyMs: Math.round(reply.elapsedTime * 1000) / 1000,
+      })
     }
     if (!scheduled) {
       scheduled = true

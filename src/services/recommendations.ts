@@ -49,7 +49,22 @@ export interface RecommendationResponse extends Omit<EngineResult, 'muscles'> {
   disclaimer: string
 }
 
-const uniq = <T>(xs: T[]): T[] => [...new Set(xs)]
+/** The distinct items of a short list, first occurrence first (a new array). */
+function uniq<T>(xs: readonly T[]): T[] {
+  if (xs.length > 16) return [...new Set(xs)]
+  const out: T[] = []
+  for (const x of xs) if (!out.includes(x)) out.push(x)
+  return out
+}
+
+type PreparedComplaint = ComplaintInput & { from: 'structured' | 'text' }
+
+/** A complaint built field by field (object spreads cost more than the rest of preparing). */
+function complaint(region: string, side: Side | null | undefined, sensations: string[], from: PreparedComplaint['from']): PreparedComplaint {
+  const c: PreparedComplaint = { region, sensations, from }
+  if (side) c.side = side
+  return c
+}
 
 export function createRecommendationService(kb: CompiledKb) {
   function checkIds(req: RecommendationRequest): void {
@@ -77,9 +92,7 @@ export function createRecommendationService(kb: CompiledKb) {
       throw new AppError('NMT_ERR_VALIDATION', 'Send at least one of complaints, conditions or text', { errors: [{ path: 'body', message: 'must have at least one of complaints, conditions, text' }] })
     }
     checkIds(req)
-    const complaints: (ComplaintInput & { from: 'structured' | 'text' })[] = (req.complaints ?? []).map((c) => ({
-      region: c.region, ...(c.side ? { side: c.side } : {}), sensations: uniq(c.sensations ?? []), from: 'structured' as const,
-    }))
+    const complaints = (req.complaints ?? []).map((c) => complaint(c.region, c.side, uniq(c.sensations ?? []), 'structured'))
     const conditions = [...(req.conditions ?? [])]
     const contexts = [...(req.contexts ?? [])]
     const signs = [...(req.signs ?? [])]
@@ -93,7 +106,7 @@ export function createRecommendationService(kb: CompiledKb) {
       for (const c of u.complaints) {
         const existing = complaints.find((x) => x.region === c.region && (x.side ?? null) === c.side)
         if (existing) existing.sensations = uniq([...existing.sensations, ...c.sensations])
-        else complaints.push({ region: c.region, ...(c.side ? { side: c.side } : {}), sensations: c.sensations, from: 'text' })
+        else complaints.push(complaint(c.region, c.side, c.sensations, 'text'))
       }
       sensations.push(...u.sensations.map((x) => x.id))
       contexts.push(...u.contexts.map((x) => x.id))
@@ -103,7 +116,11 @@ export function createRecommendationService(kb: CompiledKb) {
       if (age === undefined && u.age !== null) age = u.age
     }
     const input: EngineInput = {
-      complaints: complaints.map(({ from: _from, ...c }) => c),
+      complaints: complaints.map((c) => {
+        const e: ComplaintInput = { region: c.region, sensations: c.sensations }
+        if (c.side) e.side = c.side
+        return e
+      }),
       conditions: uniq(conditions), contexts: uniq(contexts), signs: uniq(signs),
       sensations: uniq(sensations), negated: uniq(negated),
       ...(age !== undefined ? { age } : {}),
