@@ -46,6 +46,9 @@ export interface CompiledKb {
   flagsByRegion: ReadonlyMap<string, readonly RedFlag[]>
   /** Region id → flagsByRegion of the region and every region below it (may repeat a flag). */
   flagsInSubtree: ReadonlyMap<string, readonly RedFlag[]>
+  /** Every scoring rule, sorted by id, and each id's place in that order. */
+  rulesById: readonly Rule[]
+  ruleIndex: ReadonlyMap<string, number>
   /** Fact → rules whose `all` or `any` mention it. */
   rulesByFact: ReadonlyMap<string, readonly Rule[]>
   /** Fact → questions asking about it. */
@@ -148,6 +151,7 @@ export function compileKnowledgeBase(kb: KnowledgeBase, version: string): Compil
   const flagsByRegion = new Map<string, RedFlag[]>()
   const flagById = byId(kb.redFlags)
   const flagsById = [...kb.redFlags].sort((a, b) => (a.id < b.id ? -1 : 1))
+  const rulesById = [...kb.rules].sort((a, b) => (a.id < b.id ? -1 : 1))
   for (const c of kb.conditions) {
     for (const r of c.regions) {
       const list = flagsByRegion.get(r) ?? []
@@ -195,6 +199,8 @@ export function compileKnowledgeBase(kb: KnowledgeBase, version: string): Compil
     flagsByFact: indexByFact(kb.redFlags),
     flagsByRegion,
     flagsInSubtree: new Map([...subtree].map(([r, under]) => [r, under.flatMap((u) => flagsByRegion.get(u) ?? [])])),
+    rulesById,
+    ruleIndex: new Map(rulesById.map((r, i) => [r.id, i])),
     rulesByFact: indexByFact(kb.rules),
     questionsByFact,
     ageFacts,

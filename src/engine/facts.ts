@@ -111,8 +111,9 @@ export function buildFacts(kb: CompiledKb, input: EngineInput): FactSet {
 
 /** Whether a `when` expression holds for a fact set. */
 export function holds(when: When, present: ReadonlySet<string>): boolean {
-  // Plain loops: this runs for every rule and flag a request touches.
-  if (when.all) for (const f of when.all) if (!present.has(f)) return false
+  // Indexed loops: this runs for every rule and flag a request touches.
+  const all = when.all
+  if (all) for (let i = 0; i < all.length; i++) if (!present.has(all[i]!)) return false
   if (when.any && !someIn(when.any, present)) return false
   if (when.none && someIn(when.none, present)) return false
   return true
@@ -120,6 +121,6 @@ export function holds(when: When, present: ReadonlySet<string>): boolean {
 
 /** Whether any of `facts` is in `present`. */
 export function someIn(facts: readonly string[], present: ReadonlySet<string>): boolean {
-  for (const f of facts) if (present.has(f)) return true
+  for (let i = 0; i < facts.length; i++) if (present.has(facts[i]!)) return true
   return false
 }

@@ -6,9 +6,12 @@
 
 /** Normalise one word (no spaces in the result). */
 export function normalizeWord(s: string): string {
-  const w = s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['\u2019]/g, '').replace(/[^a-z0-9]+/g, '')
+  // Most words are already plain lowercase ASCII: returned as they are, with no intermediate strings.
+  const w = PLAIN.test(s) ? s : s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['\u2019]/g, '').replace(/[^a-z0-9]+/g, '')
   return w === 'cant' ? 'cannot' : w
 }
+
+const PLAIN = /^[a-z0-9]+$/
 
 /** Normalise a phrase for comparison. */
 export function normalizeText(s: string): string {

@@ -50,9 +50,19 @@ function relevance(flag: RedFlag, shape: FlagShape, facts: FactSet, regional: Re
   return someIn(shape.regions, facts.present) ? 1 : 0
 }
 
+/** The first screening question about a fact that has not been answered yet. */
+function screenQuestion(list: readonly Question[] | undefined, input: EngineInput): Question | undefined {
+  if (!list) return undefined
+  for (let i = 0; i < list.length; i++) if (list[i]!.kind === 'screen' && input.answers[list[i]!.id] === undefined) return list[i]
+  return undefined
+}
+
 function screens(kb: CompiledKb, facts: FactSet, input: EngineInput, flags: RedFlag[], regional: ReadonlySet<string>, minLevel: TriageLevel): QuestionResult[] {
   const options: { q: Question; flag: RedFlag; relevance: number; level: number; satisfied: number }[] = []
-  for (const flag of flags) {
+  // Indexed loops throughout: this runs over every candidate flag's facts, and iterating with for-of
+  // here allocated an iterator result per step.
+  for (let fi = 0; fi < flags.length; fi++) {
+    const flag = flags[fi]!
     if (LEVEL_RANK[flag.level] < LEVEL_RANK[minLevel]) continue
     const shape = shapeOf(flag)
     const rel = relevance(flag, shape, facts, regional)
@@ -61,17 +71,19 @@ function screens(kb: CompiledKb, facts: FactSet, input: EngineInput, flags: RedF
     const anyMet = any.length === 0 || someIn(any, facts.present)
     let allMissing = 0
     let blocked = false
-    for (const f of all) {
-      if (facts.present.has(f)) continue
+    for (let i = 0; i < all.length; i++) {
+      if (facts.present.has(all[i]!)) continue
       allMissing++
-      if (facts.negated.has(f)) blocked = true
+      if (facts.negated.has(all[i]!)) blocked = true
     }
     if (blocked) continue
     const satisfied = (all.length - allMissing + (anyMet && any.length > 0 ? 1 : 0)) / (all.length + (any.length > 0 ? 1 : 0))
-    const missing = anyMet ? all : [...all, ...any]
-    for (const fact of missing) {
+    // The facts still missing: those of `all`, then (when no `any` fact is present) those of `any`.
+    const missing = anyMet ? all.length : all.length + any.length
+    for (let i = 0; i < missing; i++) {
+      const fact = i < all.length ? all[i]! : any[i - all.length]!
       if (facts.present.has(fact) || isKnown(fact, facts, input)) continue
-      const q = kb.questionsByFact.get(fact)?.find((x) => x.kind === 'screen' && input.answers[x.id] === undefined)
+      const q = screenQuestion(kb.questionsByFact.get(fact), input)
       if (!q) continue
       options.push({ q, flag, relevance: rel, level: LEVEL_RANK[flag.level], satisfied })
       break
@@ -108,8 +120,8 @@ function differentiating(kb: CompiledKb, facts: FactSet, input: EngineInput, top
   // The best three by value (ties by question id), kept in order as they come: no sort of them all.
   const best: { q: Question; fact: string; value: number }[] = []
   const before = (value: number, q: Question, o: { q: Question; value: number }): boolean => value > o.value || (value === o.value && q.id < o.q.id)
-  for (const [fact, m] of mass) {
-    if (m.count === top.length || isKnown(fact, facts, input)) continue
+  mass.forEach((m, fact) => {
+    if (m.count === top.length || isKnown(fact, facts, input)) return
     const value = Math.min(m.yes, total - m.yes)
     for (const q of kb.questionsByFact.get(fact) ?? []) {
       if (q.kind !== 'differentiate' || input.answers[q.id] !== undefined) continue
@@ -119,7 +131,7 @@ function differentiating(kb: CompiledKb, facts: FactSet, input: EngineInput, top
       best.splice(i, 0, { q, fact, value })
       if (best.length > MAX_QUESTIONS) best.pop()
     }
-  }
+  })
   return best.map(({ q, fact }) => {
     // The first three muscles a yes would favour, and the first three it would not.
     const yes: string[] = []

@@ -35,11 +35,14 @@ function round(n: number): number {
 /** Score every muscle the facts reach. */
 export function scoreMuscles(kb: CompiledKb, input: EngineInput, facts: FactSet): Map<string, Scored> {
   const scored = new Map<string, Scored>()
+  // The same entries in an array: loops over it allocate no iterator results.
+  const all: Scored[] = []
   const entry = (m: Muscle): Scored => {
     let s = scored.get(m.id)
     if (!s) {
       s = { muscle: m, score: 0, contributions: [], sides: 0, explains: 0, onLeft: 0, onRight: 0 }
       scored.set(m.id, s)
+      all.push(s)
     }
     return s
   }
@@ -63,7 +66,7 @@ export function scoreMuscles(kb: CompiledKb, input: EngineInput, facts: FactSet)
   }
 
   // Only muscles reached by a zone are scored so far.
-  for (const s of scored.values()) {
+  for (const s of all) {
     const n = Math.max(s.onLeft, s.onRight)
     if (n >= 2) add(s, { kind: 'coverage', ref: 'coverage', weight: WEIGHTS.coverage * (n - 1), detail: `Explains ${n} of the reported regions on one side` })
   }
@@ -80,9 +83,15 @@ export function scoreMuscles(kb: CompiledKb, input: EngineInput, facts: FactSet)
     })
   })
 
-  const rules = new Map<string, (typeof kb.kb.rules)[number]>()
-  for (const f of facts.present) for (const r of kb.rulesByFact.get(f) ?? []) rules.set(r.id, r)
-  for (const rule of [...rules.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+  // Rules a present fact touches, marked by their place in id order: applied in that order, since a
+  // negative adjustment only applies to a muscle already scored.
+  const touched = new Uint8Array(kb.rulesById.length)
+  facts.present.forEach((f) => {
+    for (const r of kb.rulesByFact.get(f) ?? []) touched[kb.ruleIndex.get(r.id)!] = 1
+  })
+  for (let i = 0; i < touched.length; i++) {
+    if (!touched[i]) continue
+    const rule = kb.rulesById[i]!
     if (!holds(rule.when, facts.present)) continue
     for (const adj of rule.adjust) {
       const m = kb.muscles.get(adj.muscle)
@@ -92,23 +101,27 @@ export function scoreMuscles(kb: CompiledKb, input: EngineInput, facts: FactSet)
   }
 
   // Symptoms that are not pain (dizziness, tinnitus, tearing) can point at a muscle on their own.
-  for (const sens of facts.sensations) {
-    if (kb.sensations.get(sens)?.category !== 'autonomic') continue
+  facts.sensations.forEach((sens) => {
+    if (kb.sensations.get(sens)?.category !== 'autonomic') return
     for (const m of kb.musclesBySymptom.get(sens) ?? []) entry(m)
-  }
+  })
 
   const nerve = NERVE_SENSATIONS.filter((s) => facts.sensations.has(s))
-  const contexts = [...facts.present].filter((f) => f.startsWith('context:')).sort()
-  const sensations = [...facts.sensations].sort()
-  const negated = [...facts.negated].sort()
+  // In any order: a muscle's contributions are sorted by kind, weight and ref later.
+  const contexts: string[] = []
+  facts.present.forEach((f) => {
+    if (f.startsWith('context:')) contexts.push(f)
+  })
+  const sensations = [...facts.sensations]
+  const negated = [...facts.negated]
   // Each muscle's contributions are sorted later, so muscles can be visited in any order.
-  for (const s of scored.values()) {
+  for (const s of all) {
     const m = s.muscle
     const symptoms = kb.symptomDetails.get(m.id)!
     const favours = kb.favours.get(m.id)!
     for (const sens of sensations) {
       const detail = symptoms.get(sens)
-      if (detail !== undefined) add(s, { kind: 'symptom', ref: `sensation:${sens}`, weight: WEIGHTS.symptom, detail })
+      if (detail !== undefined) add(s, { kind: 'symptom', ref: kb.factNames.sensation.get(sens) ?? `sensation:${sens}`, weight: WEIGHTS.symptom, detail })
     }
     if (nerve.length > 0 && m.entrapments.length > 0) {
       add(s, { kind: 'entrapment', ref: `sensation:${nerve[0]}`, weight: WEIGHTS.entrapment,
@@ -124,6 +137,6 @@ export function scoreMuscles(kb: CompiledKb, input: EngineInput, facts: FactSet)
       add(s, { kind: 'answer', ref: neg, weight: WEIGHTS.negatedFact, detail: `Reported absent: ${neg.slice(neg.indexOf(':') + 1).replace(/-/g, ' ')}, which would have pointed to ${m.name}` })
     }
   }
-  for (const s of scored.values()) s.score = round(s.score)
+  for (const s of all) s.score = round(s.score)
   return scored
 }

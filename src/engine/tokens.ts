@@ -20,6 +20,20 @@ const WORD = /[\p{L}\p{N}'\u2019]+/gu
 const NEW_STATEMENT = new Set(['my', 'the', 'i', 'it', 'its', 'also', 'then', 'now', 'when'])
 const CLAUSE_WORDS = new Set(['but', 'however', 'although', 'though', 'whereas', 'yet'])
 
+/** What stands between two words: a sentence end (. ! ? ; line break), a comma, or a colon or parenthesis. */
+function separators(text: string, from: number, to: number): { sentence: boolean; comma: boolean; pause: boolean } {
+  let sentence = false
+  let comma = false
+  let pause = false
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 46 || c === 33 || c === 63 || c === 59 || c === 10) sentence = true
+    else if (c === 44) comma = true
+    else if (c === 58 || c === 40 || c === 41) pause = true
+  }
+  return { sentence, comma, pause }
+}
+
 /** Tokenise a message, keeping where each word came from. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = []
@@ -30,12 +44,12 @@ export function tokenize(text: string): Token[] {
     const norm = normalizeWord(m[0])
     if (norm === '') continue
     const start = m.index
-    const between = text.slice(last, start)
     let gap: Token['gap'] = 'none'
     if (out.length > 0) {
-      if (/[.!?;\n]/.test(between)) gap = 'sentence'
-      else if (CLAUSE_WORDS.has(norm) || (out[out.length - 1]!.norm === 'and' && NEW_STATEMENT.has(norm)) || (/,/.test(between) && NEW_STATEMENT.has(norm))) gap = 'clause'
-      else if (/[,:()]/.test(between)) gap = 'comma'
+      const between = separators(text, last, start)
+      if (between.sentence) gap = 'sentence'
+      else if (CLAUSE_WORDS.has(norm) || (out[out.length - 1]!.norm === 'and' && NEW_STATEMENT.has(norm)) || (between.comma && NEW_STATEMENT.has(norm))) gap = 'clause'
+      else if (between.comma || between.pause) gap = 'comma'
       if (gap === 'sentence') sentence += 1
       if (gap !== 'none') clause += 1
     }

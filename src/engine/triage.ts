@@ -35,7 +35,9 @@ export interface TriageOutcome {
 export function triage(kb: CompiledKb, facts: FactSet): TriageOutcome {
   // Flags a present fact touches, marked by their place in id order (no per-request map or sort).
   const touched = new Uint8Array(kb.flagsById.length)
-  for (const f of facts.present) for (const flag of kb.flagsByFact.get(f) ?? []) touched[kb.flagIndex.get(flag.id)!] = 1
+  facts.present.forEach((f) => {
+    for (const flag of kb.flagsByFact.get(f) ?? []) touched[kb.flagIndex.get(flag.id)!] = 1
+  })
   const fired: FlagResult[] = []
   const near: RedFlag[] = []
   for (let i = 0; i < touched.length; i++) {
