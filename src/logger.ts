@@ -6,6 +6,7 @@
 import { LogController, type FastifyReply, type FastifyRequest } from 'fastify'
 import { hostname } from 'node:os'
 import pino, { type LoggerOptions } from 'pino'
+import { routeUrl } from './route-url.js'
 
 export const REDACT_PATHS = [
   'req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]', 'req.body', 'req.query',
@@ -18,7 +19,7 @@ export function loggerOptions(level: string): LoggerOptions {
     level,
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     serializers: {
-      req: (req: FastifyRequest) => ({ method: req.method, route: req.routeOptions?.url ?? 'unmatched' }),
+      req: (req: FastifyRequest) => ({ method: req.method, route: routeUrl(req) ?? 'unmatched' }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   }
@@ -100,7 +101,7 @@ export class OneLineLogController extends LogController {
     else if (this.access === undefined) reply.log.info({ req: request, res: reply, ms }, 'request completed')
     else if (this.access.enabled) {
       this.access.write(`{"level":30,"time":${Date.now()}${this.head}${JSON.stringify(String(request.id))},` +
-        `"req":{"method":${this.json(request.method)},"route":${this.json(request.routeOptions?.url ?? 'unmatched')}},` +
+        `"req":{"method":${this.json(request.method)},"route":${this.json(routeUrl(request) ?? 'unmatched')}},` +
         `"res":{"statusCode":${reply.statusCode}},"ms":${Number.isFinite(ms) ? ms : 0},"msg":"request completed"}\n`)
     }
   }

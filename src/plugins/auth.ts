@@ -8,6 +8,7 @@ import fp from 'fastify-plugin'
 import type { Config } from '../config.js'
 import type { ApiKey } from '../db/api-key-repository.js'
 import { StartupError } from '../errors.js'
+import { routeUrl } from '../route-url.js'
 import { sendProblem } from './error-handler.js'
 
 declare module 'fastify' {
@@ -32,8 +33,8 @@ function unauthorized(reply: FastifyReply, detail: string): FastifyReply {
 
 /** The route pattern of a /v1 request, or null for anything else (including unmatched URLs). */
 export function v1Route(request: FastifyRequest): string | null {
-  const url = request.routeOptions.url
-  return url !== undefined && url.startsWith('/v1/') ? url : null
+  const url = routeUrl(request)
+  return url !== null && url.startsWith('/v1/') ? url : null
 }
 
 async function authPlugin(app: FastifyInstance, opts: { config: Config }): Promise<void> {

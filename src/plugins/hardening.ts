@@ -11,6 +11,7 @@ import helmet from 'helmet'
 import underPressure from '@fastify/under-pressure'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
+import { routeUrl } from '../route-url.js'
 import type { Config } from '../config.js'
 import { AppError } from '../errors.js'
 
@@ -74,7 +75,7 @@ async function hardeningPlugin(app: FastifyInstance, opts: { config: Config }): 
     sampleInterval: SAMPLE_MS,
     // Rejecting lets the error handler write the problem+json; resolving lets the request through.
     pressureHandler: async (request, reply, type) => {
-      if (NEVER_SHED.has(request.routeOptions.url ?? '') || Date.now() < armedAt) return
+      if (NEVER_SHED.has(routeUrl(request) ?? '') || Date.now() < armedAt) return
       reply.header('retry-after', String(RETRY_AFTER_SECONDS))
       request.log.debug({ pressure: type }, 'shedding load')
       throw new AppError('NMT_ERR_OVERLOADED', `The server is overloaded; retry after ${RETRY_AFTER_SECONDS} s`)

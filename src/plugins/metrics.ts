@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
+import { routeUrl } from '../route-url.js'
 
 const BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
 
@@ -37,7 +38,7 @@ async function metricsPlugin(app: FastifyInstance): Promise<void> {
 
   app.addHook('onResponse', (request, reply, done) => {
     const status = reply.statusCode
-    const route = request.routeOptions.url ?? 'unmatched'
+    const route = routeUrl(request) ?? 'unmatched'
     const id = `${request.method} ${route} ${status}`
     let s = series.get(id)
     if (s === undefined) {
