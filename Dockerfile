@@ -34,4 +34,4 @@ HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # The server migrates and seeds the database on start; `node dist/cli/db-seed.js` does it alone.
 # NMT_ENV=production: create a key first with `node dist/cli/keys.js create ...` (see README).
-CMD ["node", "--max-semi-space-size=8", "dist/server.js"]
+CMD ["node", "--max-semi-space-size=8", "--heap-growing-percent=100", "dist/server.js"]

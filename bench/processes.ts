@@ -129,7 +129,7 @@ export function request(port: number, method: string, path: string, headers: Rec
 }
 
 /** The V8 flags production runs with (npm start and the Dockerfile use the same). */
-export const PRODUCTION_NODE_FLAGS = ['--max-semi-space-size=8']
+export const PRODUCTION_NODE_FLAGS = ['--max-semi-space-size=8', '--heap-growing-percent=100']
 
 /** How to run the server: the built one as production does when dist/ exists, else from source through tsx. */
 export function serverCommand(): { args: string[]; built: boolean } {
