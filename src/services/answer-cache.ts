@@ -1,5 +1,5 @@
 /**
- * Recently given answers, for requests that come again. A recommendation depends only on the
+ * Recently given answers, for requests that come again (from their second repeat on). A recommendation depends only on the
  * request and the knowledge base, which cannot change while the process serves, so an identical
  * request can be answered with the JSON already written (no engine, no serialisation). Bounded,
  * least recently used out first. Holds structured requests only (ids, sides, age, answers): a
@@ -9,14 +9,28 @@
 export interface AnswerCache<V> {
   /** The value kept for `key` (refreshed as most recently used), or undefined. */
   get(key: string): V | undefined
-  /** Keep a value; the least recently used one goes when the cache is full. No-op at size 0. */
+  /**
+   * Offer a value. It is kept only when its key was offered before (recently): a request seen once is
+   * likely never seen again, and keeping it would evict one that repeats (and, with every request
+   * distinct, cost ~10 % more CPU in promoted garbage). The least recently used entry goes when full.
+   * No-op at size 0.
+   */
   set(key: string, value: V): void
   readonly stats: { hits: number; misses: number; size: number; max: number }
+}
+
+/** 32-bit FNV-1a hash of a string: what the cache remembers of a key offered once. */
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193)
+  return h >>> 0
 }
 
 /** @param max entries kept at most; 0 turns the cache off */
 export function createAnswerCache<V>(max: number): AnswerCache<V> {
   const entries = new Map<string, V>()
+  // Hashes of keys offered once (a collision only admits an answer early). Bounded: cleared when full.
+  const offered = new Set<number>()
   const stats = { hits: 0, misses: 0, size: 0, max }
   return {
     get(key) {
@@ -33,6 +47,15 @@ export function createAnswerCache<V>(max: number): AnswerCache<V> {
     },
     set(key, value) {
       if (max === 0) return
+      if (!entries.has(key)) {
+        const h = fnv1a(key)
+        if (!offered.has(h)) {
+          if (offered.size >= 4 * max) offered.clear()
+          offered.add(h)
+          return
+        }
+        offered.delete(h)
+      }
       entries.delete(key)
       entries.set(key, value)
       if (entries.size > max) entries.delete(entries.keys().next().value!)
