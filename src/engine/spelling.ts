@@ -32,14 +32,11 @@ export function buildSpeller(phrases: ReadonlySet<string>): Speller {
   const byFirst = new Map<string, string[]>()
   for (const w of vocab) byFirst.set(w[0]!, [...(byFirst.get(w[0]!) ?? []), w])
   for (const list of byFirst.values()) list.sort()
-  const cache = new Map<string, string | null>()
 
   const correct = (word: string): string | null => {
     if (vocab.has(word) || word.length < 3 || PROTECTED.has(word) || /\d/.test(word)) return null
     // Three letters: only a dropped letter from a four-letter word that starts the same ("nek" -> neck, "bak" -> back).
     if (word.length === 3) return (byFirst.get(word[0]!) ?? []).find((c) => c.length === 4 && c.startsWith(word.slice(0, 2)) && editDistance(word, c, 1) === 1) ?? null
-    const hit = cache.get(word)
-    if (hit !== undefined) return hit
     const max = word.length >= 8 ? 2 : 1
     let best: string | null = null
     let bestD = max + 1
@@ -52,7 +49,7 @@ export function buildSpeller(phrases: ReadonlySet<string>): Speller {
         bestD = d
       }
     }
-    if (cache.size < 10_000) cache.set(word, best)
+    // Not remembered between calls: the words are the client's, and nothing they type is kept.
     return best
   }
 
