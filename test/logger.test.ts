@@ -23,5 +23,4 @@ describe('the access log', () => {
   it.each([['warn', false], ['silent', false], ['error', false], ['info', true], ['debug', true], ['trace', true]])('at LOG_LEVEL=%s writes access lines: %s', (level, enabled) => {
     expect(accessLog(level, { write: () => undefined }).enabled).toBe(enabled)
   })
-
 })
