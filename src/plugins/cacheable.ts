@@ -36,16 +36,16 @@ export function cacheable(scope: FastifyInstance, kbVersion: string): void {
  * serialiser). Only answers are kept, never errors (an unknown id throws its 404 every time), so the
  * cache holds at most one entry per knowledge-base item.
  */
-export function memoizedJson<R extends FastifyRequest>(keyOf: (request: R) => string, answer: (request: R) => unknown): (request: R, reply: FastifyReply) => Promise<string> {
+export function memoizedJson<R extends FastifyRequest>(keyOf: (request: R) => string, answer: (request: R) => unknown): (request: R, reply: FastifyReply) => void {
   const cache = new Map<string, string>()
-  return async (request, reply) => {
+  // A synchronous handler (Fastify catches what it throws): an async one costs a promise per request.
+  return (request, reply) => {
     const key = keyOf(request)
     let json = cache.get(key)
     if (json === undefined) {
       json = reply.serializeInput(answer(request) as Record<string, unknown>, '200', 'application/json') as string
       cache.set(key, json)
     }
-    reply.type('application/json; charset=utf-8')
-    return json
+    reply.type('application/json; charset=utf-8').send(json)
   }
 }

@@ -24,7 +24,8 @@ export default async function recommendationRoutes(app: FastifyInstance): Promis
       body: RecommendationRequestSchema,
       response: { 200: jsonResponse(RecommendationResponseSchema, 'The recommendation'), ...problemResponses(400, 413, 415, 422) },
     },
-  }, async (request, reply) => {
+  }, (request, reply) => {
+    // Synchronous (Fastify catches what it throws): an async handler costs a promise per request.
     reply.header('cache-control', 'no-store')
     reply.type('application/json; charset=utf-8')
     // Only structured requests are kept: free text is never stored, not even in memory past the call.
@@ -32,7 +33,8 @@ export default async function recommendationRoutes(app: FastifyInstance): Promis
     const kept = key === null ? undefined : answers.get(key)
     if (kept !== undefined) {
       request.auditFacts = kept.facts
-      return kept.json
+      reply.send(kept.json)
+      return
     }
     const answer = recommendations.recommend(request.body)
     // Frozen: a cached answer hands the same facts to every audit row (their JSON is kept per array).
@@ -43,9 +45,8 @@ export default async function recommendationRoutes(app: FastifyInstance): Promis
     })
     request.auditFacts = facts
     // A string payload is sent as is: the static parts of the answer were serialised at start-up.
-    // Returned rather than reply.send()'s reply: awaiting the reply would cost a stream listener per request.
     const json = toJson(answer)
     if (key !== null) answers.set(key, { json, facts })
-    return json
+    reply.send(json)
   })
 }
