@@ -3,7 +3,16 @@
  * src/server.ts`) and the npm scripts, with a minimal environment plus what the test passes.
  */
 import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { afterAll } from 'vitest'
 import { PROJECT_ROOT } from '../../src/kb/paths.js'
+
+// Servers still running when a test file ends (a test failed before stopping its server) are killed,
+// so a failed run leaves no server behind.
+const running = new Set<ChildProcess>()
+afterAll(() => {
+  for (const child of running) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+  running.clear()
+})
 
 const baseEnv = (): Record<string, string> => ({ PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' })
 
@@ -19,6 +28,8 @@ export function spawnServer(env: Record<string, string>): Spawned {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: PROJECT_ROOT, env: { ...baseEnv(), PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   })
+  running.add(child)
+  child.on('exit', () => running.delete(child))
   let out = ''
   let err = ''
   child.stdout!.on('data', (d: Buffer) => { out += d.toString() })
