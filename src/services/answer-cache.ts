@@ -1,9 +1,10 @@
 /**
- * Recently given answers, for requests that come again (from their second repeat on). A recommendation depends only on the
- * request and the knowledge base, which cannot change while the process serves, so an identical
- * request can be answered with the JSON already written (no engine, no serialisation). Bounded,
- * least recently used out first. Holds structured requests only (ids, sides, age, answers): a
- * request with free text is never kept, since what clients type is never stored.
+ * Recently given answers, for requests that come again. A recommendation depends only on the request
+ * and the knowledge base, which cannot change while the process serves, so an identical request can
+ * be answered with the JSON already written (no engine, no serialisation). An answer is kept once its
+ * request has come twice, so the third and later arrivals are answered from here. Bounded, least
+ * recently used out first. Holds structured requests only (ids, sides, age, answers): a request with
+ * free text is never kept, since what clients type is never stored.
  */
 
 export interface AnswerCache<V> {
