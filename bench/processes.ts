@@ -128,14 +128,23 @@ export function request(port: number, method: string, path: string, headers: Rec
   })
 }
 
-/** The V8 flags production runs with (npm start and the Dockerfile use the same). */
-export const PRODUCTION_NODE_FLAGS = ['--max-semi-space-size=8', '--heap-growing-percent=100']
+/**
+ * The Node flags production runs with, read from `npm start` (`node <flags> dist/server.js`) so the
+ * benchmark cannot drift from it (the Dockerfile's CMD repeats them).
+ */
+export function productionNodeFlags(): string[] {
+  const start = (JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { scripts: { start: string } }).scripts.start
+  const m = /^node((?: --[\w-]+(?:=\S+)?)*) dist\/server\.js$/.exec(start.trim())
+  if (!m) throw new Error(`package.json's start script is not "node [--flag ...] dist/server.js": ${start}`)
+  return m[1]!.trim().split(/ +/).filter(Boolean)
+}
 
 /** How to run the server: the built one as production does when dist/ exists, else from source through tsx. */
 export function serverCommand(): { args: string[]; built: boolean } {
+  const flags = productionNodeFlags()
   return existsSync(`${ROOT}dist/server.js`)
-    ? { args: [...PRODUCTION_NODE_FLAGS, 'dist/server.js'], built: true }
-    : { args: [...PRODUCTION_NODE_FLAGS, '--import', 'tsx', 'src/server.ts'], built: false }
+    ? { args: [...flags, 'dist/server.js'], built: true }
+    : { args: [...flags, '--import', 'tsx', 'src/server.ts'], built: false }
 }
 
 /** Create an API key with the keys CLI (`npm run keys -- create ...`) and return the token it prints once. */

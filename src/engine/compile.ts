@@ -42,9 +42,10 @@ export interface CompiledKb {
   flagIndex: ReadonlyMap<string, number>
   /** Fact → red flags whose `all` or `any` mention it (a flag can only fire through one of these). */
   flagsByFact: ReadonlyMap<string, readonly RedFlag[]>
-  /** Region id → red flags relevant there: named by a condition felt in that region. */
-  flagsByRegion: ReadonlyMap<string, readonly RedFlag[]>
-  /** Region id → flagsByRegion of the region and every region below it (may repeat a flag). */
+  /**
+   * Region id → red flags relevant to a complaint there: named by a condition felt in the region or in
+   * a region below it (may repeat a flag).
+   */
   flagsInSubtree: ReadonlyMap<string, readonly RedFlag[]>
   /** Every scoring rule, sorted by id, and each id's place in that order. */
   rulesById: readonly Rule[]
@@ -53,8 +54,6 @@ export interface CompiledKb {
   rulesByFact: ReadonlyMap<string, readonly Rule[]>
   /** Fact → questions asking about it. */
   questionsByFact: ReadonlyMap<string, readonly Question[]>
-  /** Every `age>=N` / `age<N` fact the knowledge base tests. */
-  ageFacts: readonly string[]
   /** Fact strings of every vocabulary id, made once (see buildFactNames). */
   factNames: FactNames
   /** Muscle id → muscles that must be worked before it (key muscles of a satellite). */
@@ -197,13 +196,11 @@ export function compileKnowledgeBase(kb: KnowledgeBase, version: string): Compil
     flagsById,
     flagIndex: new Map(flagsById.map((f, i) => [f.id, i])),
     flagsByFact: indexByFact(kb.redFlags),
-    flagsByRegion,
     flagsInSubtree: new Map([...subtree].map(([r, under]) => [r, under.flatMap((u) => flagsByRegion.get(u) ?? [])])),
     rulesById,
     ruleIndex: new Map(rulesById.map((r, i) => [r.id, i])),
     rulesByFact: indexByFact(kb.rules),
     questionsByFact,
-    ageFacts,
     factNames: buildFactNames({ regions: regions.keys(), contexts: kb.contexts.map((c) => c.id), signs: kb.signs.map((x) => x.id), conditions: kb.conditions.map((c) => c.id), sensations: kb.sensations.map((x) => x.id) }, ancestors, ageFacts),
     keyMusclesOf,
     musclesBySymptom,

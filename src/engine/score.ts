@@ -23,8 +23,8 @@ export interface Scored {
   onRight: number
 }
 
-export const LEFT = 1
-export const RIGHT = 2
+const LEFT = 1
+const RIGHT = 2
 
 const NERVE_SENSATIONS = ['tingling', 'numbness']
 
