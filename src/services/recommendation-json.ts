@@ -7,7 +7,7 @@
  */
 import type { CompiledKb } from '../engine/compile.js'
 import type { Contribution } from '../engine/types.js'
-import type { RecommendationResponse } from './recommendations.js'
+import { DISCLAIMER, type RecommendationResponse } from './recommendations.js'
 
 const j = JSON.stringify
 
@@ -32,8 +32,9 @@ export function createRecommendationJson(kb: CompiledKb): (r: RecommendationResp
     keep(m.name)
     triggerPoints.set(m.id, j(m.triggerPoints.map((tp) => ({ id: tp.id, location: tp.location, landmark: tp.landmark, palpation: tp.palpation, position: tp.position }))))
     const t = kb.focusTemplates.get(m.id)!
-    focus.set(m.id, `"muscle":${j(t.muscle)},"name":${j(t.name)},"area":${j(t.area)},"technique":${j(t.technique)},"techniques":${j(t.techniques)},` +
-      `"position":${j(t.position)},"pressure":${j(t.pressure)},"duration":${j(t.duration)},"cautions":${j(t.cautions)},"selfCare":${j(t.selfCare)}`)
+    // Joined, so the fragment is one flat string rather than a rope walked again on every answer.
+    focus.set(m.id, [`"muscle":${j(t.muscle)},"name":${j(t.name)},"area":${j(t.area)},"technique":${j(t.technique)},"techniques":${j(t.techniques)},`,
+      `"position":${j(t.position)},"pressure":${j(t.pressure)},"duration":${j(t.duration)},"cautions":${j(t.cautions)},"selfCare":${j(t.selfCare)}`].join(''))
   }
   for (const edges of kb.reach.values()) {
     for (const e of edges) {
@@ -51,28 +52,48 @@ export function createRecommendationJson(kb: CompiledKb): (r: RecommendationResp
     keep(r.id)
     keep(r.description)
   }
+  for (const q of kb.kb.questions) {
+    keep(q.id)
+    keep(q.text)
+  }
+  keep(kb.version)
+  keep(DISCLAIMER)
   const str = (s: string): string => strings.get(s) ?? j(s)
 
-  const explanation = (list: readonly Contribution[]): string => {
-    let out = '['
+  // The answer is gathered as parts and joined once: Array#join writes one flat string, where `+=`
+  // built a rope of a thousand nodes that the socket write then flattened node by node.
+  const explanation = (parts: string[], list: readonly Contribution[]): void => {
+    parts.push('[')
     for (let i = 0; i < list.length; i++) {
       const c = list[i]!
       // kind is one of a few fixed identifiers: nothing to escape.
-      out += `${i ? ',' : ''}{"kind":"${c.kind}","ref":${str(c.ref)},"weight":${num(c.weight)},"detail":${str(c.detail)}}`
+      parts.push(i ? ',{"kind":"' : '{"kind":"', c.kind, '","ref":', str(c.ref), ',"weight":', num(c.weight), ',"detail":', str(c.detail), '}')
     }
-    return `${out}]`
+    parts.push(']')
   }
 
   return (r) => {
-    let out = `{"kbVersion":${j(r.kbVersion)},"triage":${j(r.triage)},"interpreted":${j(r.interpreted)},"muscles":[`
-    r.muscles.forEach((m, i) => {
-      out += `${i ? ',' : ''}{"id":${str(m.id)},"name":${str(m.name)},"score":${num(m.score)},"tier":"${m.tier}","sides":${j(m.sides)},` +
-        `"explanation":${explanation(m.explanation)},"triggerPoints":${triggerPoints.get(m.id)!}}`
-    })
-    out += '],"focusPlan":['
-    r.focusPlan.forEach((s, i) => {
-      out += `${i ? ',' : ''}{"order":${s.order},"side":${j(s.side)},${focus.get(s.muscle)!},"reason":${j(s.reason)}}`
-    })
-    return `${out}],"questions":${j(r.questions)},"disclaimer":${j(r.disclaimer)}}`
+    const parts: string[] = ['{"kbVersion":', str(r.kbVersion), ',"triage":', j(r.triage), ',"interpreted":', j(r.interpreted), ',"muscles":[']
+    for (let i = 0; i < r.muscles.length; i++) {
+      const m = r.muscles[i]!
+      // tier and sides are fixed identifiers ('left', 'right'): nothing to escape.
+      parts.push(i ? ',{"id":' : '{"id":', str(m.id), ',"name":', str(m.name), ',"score":', num(m.score), ',"tier":"', m.tier, '","sides":[')
+      for (let k = 0; k < m.sides.length; k++) parts.push(k ? ',"' : '"', m.sides[k]!, '"')
+      parts.push('],"explanation":')
+      explanation(parts, m.explanation)
+      parts.push(',"triggerPoints":', triggerPoints.get(m.id)!, '}')
+    }
+    parts.push('],"focusPlan":[')
+    for (let i = 0; i < r.focusPlan.length; i++) {
+      const s = r.focusPlan[i]!
+      parts.push(i ? ',{"order":' : '{"order":', num(s.order), ',"side":"', s.side, '",', focus.get(s.muscle)!, ',"reason":', j(s.reason), '}')
+    }
+    parts.push('],"questions":[')
+    for (let i = 0; i < r.questions.length; i++) {
+      const q = r.questions[i]!
+      parts.push(i ? ',{"id":' : '{"id":', str(q.id), ',"text":', str(q.text), ',"kind":"', q.kind, '","why":', j(q.why), '}')
+    }
+    parts.push('],"disclaimer":', str(r.disclaimer), '}')
+    return parts.join('')
   }
 }
