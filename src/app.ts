@@ -8,7 +8,7 @@ import pino from 'pino'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Config } from './config.js'
 import { SEED_DIR } from './kb/paths.js'
-import { accessLog, loggerOptions, OneLineLogController, requestIdFrom } from './logger.js'
+import { accessLog, lazyChildLogger, loggerOptions, OneLineLogController, requestIdFrom } from './logger.js'
 import apiKeys from './plugins/api-keys.js'
 import auth from './plugins/auth.js'
 import cors from './plugins/cors.js'
@@ -55,6 +55,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const app = Fastify({
     logger: { ...loggerOptions(config.logLevel), stream: logDestination },
     logController: new OneLineLogController(access),
+    childLoggerFactory: lazyChildLogger,
     requestIdHeader: false,
     genReqId: (req) => requestIdFrom(req.headers['x-request-id'], randomUUID),
     bodyLimit: 64 * 1024,

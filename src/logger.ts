@@ -3,9 +3,9 @@
  * pattern and status only: never a body, a query string or a credential, since what clients type
  * is health information.
  */
-import { LogController, type FastifyReply, type FastifyRequest } from 'fastify'
+import { LogController, type FastifyBaseLogger, type FastifyReply, type FastifyRequest } from 'fastify'
 import { hostname } from 'node:os'
-import pino, { type LoggerOptions } from 'pino'
+import pino, { type Bindings, type ChildLoggerOptions, type LoggerOptions } from 'pino'
 import { routeUrl } from './route-url.js'
 
 export const REDACT_PATHS = [
@@ -23,6 +23,52 @@ export function loggerOptions(level: string): LoggerOptions {
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   }
+}
+
+type LogArgs = Parameters<pino.LogFn>
+
+/**
+ * A request's logger, made when the request first logs something. Fastify gives every request a
+ * pino child (its request id bound); pino builds the child's bindings and level methods when it is
+ * created (~0.5 us, 3 % of a 304's server time), and most requests log nothing but their access
+ * line, which OneLineLogController writes without it. Errors and warnings log exactly as before.
+ */
+class LazyRequestLogger implements FastifyBaseLogger {
+  private made: FastifyBaseLogger | undefined
+
+  constructor(private readonly parent: FastifyBaseLogger, private readonly bindings: Bindings) {}
+
+  private get log(): FastifyBaseLogger {
+    return (this.made ??= this.parent.child(this.bindings))
+  }
+
+  get level(): string {
+    return this.made === undefined ? this.parent.level : this.made.level
+  }
+
+  set level(level: string) {
+    this.log.level = level
+  }
+
+  fatal(...args: LogArgs): void { this.log.fatal(...args) }
+  error(...args: LogArgs): void { this.log.error(...args) }
+  warn(...args: LogArgs): void { this.log.warn(...args) }
+  info(...args: LogArgs): void { this.log.info(...args) }
+  debug(...args: LogArgs): void { this.log.debug(...args) }
+  trace(...args: LogArgs): void { this.log.trace(...args) }
+  silent(...args: LogArgs): void { this.log.silent(...args) }
+  child(bindings: Bindings, options?: ChildLoggerOptions): FastifyBaseLogger {
+    return this.log.child(bindings, options)
+  }
+}
+
+/**
+ * Fastify's childLoggerFactory: a LazyRequestLogger, or pino's own child at once when a route sets
+ * its own level or serializers.
+ */
+export function lazyChildLogger(logger: FastifyBaseLogger, bindings: Bindings, options: ChildLoggerOptions): FastifyBaseLogger {
+  for (const _ in options) return logger.child(bindings, options) // any option at all
+  return new LazyRequestLogger(logger, bindings)
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { accessLog } from '../src/logger.js'
+import pino from 'pino'
+import type { FastifyBaseLogger } from 'fastify'
+import { accessLog, lazyChildLogger, loggerOptions } from '../src/logger.js'
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
@@ -22,5 +24,44 @@ describe('the access log', () => {
 
   it.each([['warn', false], ['silent', false], ['error', false], ['info', true], ['debug', true], ['trace', true]])('at LOG_LEVEL=%s writes access lines: %s', (level, enabled) => {
     expect(accessLog(level, { write: () => undefined }).enabled).toBe(enabled)
+  })
+})
+
+describe('the per-request logger', () => {
+  function parent(level: string): { log: FastifyBaseLogger; lines: Record<string, unknown>[]; children: () => number } {
+    const lines: Record<string, unknown>[] = []
+    const log = pino(loggerOptions(level), { write: (s: string) => void lines.push(JSON.parse(s) as Record<string, unknown>) })
+    let made = 0
+    const child = log.child
+    log.child = function (this: typeof log, ...args: Parameters<typeof child>) {
+      made++
+      return child.apply(this, args)
+    } as typeof log.child
+    return { log, lines, children: () => made }
+  }
+
+  it('makes no pino child until the request logs, then logs with its request id and the parent\'s level', () => {
+    const p = parent('info')
+    const log = lazyChildLogger(p.log, { reqId: 'r-1' }, {})
+    expect(log.level).toBe('info')
+    expect(p.children()).toBe(0)
+    log.debug('below the level')
+    log.warn({ authorization: 'Bearer sk_secret' }, 'careful')
+    log.error(new Error('boom'))
+    expect(p.children()).toBe(1)
+    expect(p.lines.map((l) => [l.level, l.reqId, l.msg])).toEqual([[40, 'r-1', 'careful'], [50, 'r-1', 'boom']])
+    // Redaction is the parent's: a credential never reaches the log.
+    expect(JSON.stringify(p.lines)).not.toContain('sk_secret')
+    const grandchild = log.child({ step: 'x' })
+    grandchild.info('from a child')
+    expect(p.lines.at(-1)).toMatchObject({ reqId: 'r-1', step: 'x', msg: 'from a child' })
+  })
+
+  it('makes pino\'s child at once when the route sets its own level', () => {
+    const p = parent('info')
+    const log = lazyChildLogger(p.log, { reqId: 'r-2' }, { level: 'debug' })
+    expect(p.children()).toBe(1)
+    log.debug('now logged')
+    expect(p.lines).toEqual([expect.objectContaining({ level: 20, reqId: 'r-2', msg: 'now logged' })])
   })
 })
