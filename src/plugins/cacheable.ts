@@ -9,6 +9,8 @@ export const REFERENCE_CACHE_CONTROL = 'public, max-age=300, stale-while-revalid
 
 function matches(header: string | undefined, etag: string): boolean {
   if (!header) return false
+  // What a client echoes back is nearly always our ETag as we sent it: no parsing for that.
+  if (header === etag) return true
   if (header.trim() === '*') return true
   return header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)
 }
