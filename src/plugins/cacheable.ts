@@ -36,16 +36,17 @@ export function cacheable(scope: FastifyInstance, kbVersion: string): void {
  * base, which cannot change while the process serves: the first answer for a key is serialised with
  * the route's own response schema and kept, later ones send that JSON as is (no object walk, no
  * serialiser). Only answers are kept, never errors (an unknown id throws its 404 every time), so the
- * cache holds at most one entry per knowledge-base item.
+ * cache holds at most one entry per knowledge-base item. Kept as UTF-8 bytes: a string payload is
+ * measured (Buffer.byteLength) and encoded again on every send; bytes go to the socket as they are.
  */
 export function memoizedJson<R extends FastifyRequest>(keyOf: (request: R) => string, answer: (request: R) => unknown): (request: R, reply: FastifyReply) => void {
-  const cache = new Map<string, string>()
+  const cache = new Map<string, Buffer>()
   // A synchronous handler (Fastify catches what it throws): an async one costs a promise per request.
   return (request, reply) => {
     const key = keyOf(request)
     let json = cache.get(key)
     if (json === undefined) {
-      json = reply.serializeInput(answer(request) as Record<string, unknown>, '200', 'application/json') as string
+      json = Buffer.from(reply.serializeInput(answer(request) as Record<string, unknown>, '200', 'application/json') as string)
       cache.set(key, json)
     }
     reply.type('application/json; charset=utf-8').send(json)

@@ -32,18 +32,26 @@ function label(value: string): string {
 }
 
 async function metricsPlugin(app: FastifyInstance): Promise<void> {
-  const series = new Map<string, Series>()
+  const series: Series[] = []
+  // Per-request lookup by route pattern, method and status in turn: the pattern and method are
+  // strings the process keeps (their hashes are cached), so no label key is built per request.
+  const byRoute = new Map<string, Map<string, Map<number, Series>>>()
   const triage = new Map<string, number>()
   let rateLimited = 0
 
   app.addHook('onResponse', (request, reply, done) => {
     const status = reply.statusCode
     const route = routeUrl(request) ?? 'unmatched'
-    const id = `${request.method} ${route} ${status}`
-    let s = series.get(id)
+    const method = request.method
+    let byMethod = byRoute.get(route)
+    if (byMethod === undefined) byRoute.set(route, (byMethod = new Map()))
+    let byStatus = byMethod.get(method)
+    if (byStatus === undefined) byMethod.set(method, (byStatus = new Map()))
+    let s = byStatus.get(status)
     if (s === undefined) {
-      s = { labels: `method="${label(request.method)}",route="${label(route)}",status="${status}"`, count: 0, sum: 0, buckets: BUCKETS.map(() => 0) }
-      series.set(id, s)
+      s = { labels: `method="${label(method)}",route="${label(route)}",status="${status}"`, count: 0, sum: 0, buckets: BUCKETS.map(() => 0) }
+      byStatus.set(status, s)
+      series.push(s)
     }
     const seconds = reply.elapsedTime / 1000
     s.count++
@@ -60,10 +68,10 @@ async function metricsPlugin(app: FastifyInstance): Promise<void> {
       '# HELP nmt_http_requests_total HTTP requests answered, by method, route pattern and status.',
       '# TYPE nmt_http_requests_total counter',
     ]
-    for (const s of series.values()) out.push(`nmt_http_requests_total{${s.labels}} ${s.count}`)
+    for (const s of series) out.push(`nmt_http_requests_total{${s.labels}} ${s.count}`)
     out.push('# HELP nmt_http_request_duration_seconds Time from receiving a request to sending its response.',
       '# TYPE nmt_http_request_duration_seconds histogram')
-    for (const s of series.values()) {
+    for (const s of series) {
       BUCKETS.forEach((b, i) => out.push(`nmt_http_request_duration_seconds_bucket{${s.labels},le="${b}"} ${s.buckets[i]}`))
       out.push(`nmt_http_request_duration_seconds_bucket{${s.labels},le="+Inf"} ${s.count}`,
         `nmt_http_request_duration_seconds_sum{${s.labels}} ${s.sum}`,

@@ -49,14 +49,20 @@ export class FixedWindowLimiter {
 async function rateLimitPlugin(app: FastifyInstance, opts: { defaultLimit: number }): Promise<void> {
   const limiter = new FixedWindowLimiter()
   const seconds = WINDOW_MS / 1000
+  // RateLimit-Policy values: the default one, and one per key limit in use (a handful), built once.
+  const defaultPolicy = `"default";q=${opts.defaultLimit};w=${seconds}`
+  const keyPolicies = new Map<number, string>()
   // Callback-style (no promise per request): `done()` lets the request go on; a sent 429 ends it.
   app.addHook('onRequest', (request, reply, done) => {
     if (v1Route(request) === null) return done()
     const key = request.apiKey
     const limit = key?.rateLimit ?? opts.defaultLimit
     const policy = key?.rateLimit ? 'key' : 'default'
-    const r = limiter.hit(key ? `key:${key.id}` : `ip:${request.ip}`, limit, Date.now())
-    reply.header('ratelimit-policy', `"${policy}";q=${limit};w=${seconds}`)
+    // Key ids ("key_...") and "ip:..." never collide; a key's bucket is its id as stored, no new string.
+    const r = limiter.hit(key ? key.id : `ip:${request.ip}`, limit, Date.now())
+    let policyHeader = policy === 'default' ? defaultPolicy : keyPolicies.get(limit)
+    if (policyHeader === undefined) keyPolicies.set(limit, (policyHeader = `"key";q=${limit};w=${seconds}`))
+    reply.header('ratelimit-policy', policyHeader)
     reply.header('ratelimit', `"${policy}";r=${r.remaining};t=${r.resetSeconds}`)
     if (r.allowed) return done()
     reply.header('retry-after', String(r.resetSeconds))

@@ -40,23 +40,28 @@ async function usageAuditPlugin(app: FastifyInstance, opts: { retentionDays: num
   app.decorate('usageWriteFailures', failures)
   app.decorateRequest('auditFacts', null)
 
-  let counts = new Map<string, { keyId: string; day: string; n: number }>()
+  // This turn's counts by day, then key id (both strings the process keeps, so no key is built per
+  // request), the audit rows, and the responses waiting for the commit (their onSend callbacks and
+  // payloads side by side: no closure per request).
+  let counts = new Map<string, Map<string, { keyId: string; day: string; n: number }>>()
   let audits: NewAuditRecord[] = []
-  let waiting: (() => void)[] = []
+  let waiting: ((err: null, payload: unknown) => void)[] = []
+  let payloads: unknown[] = []
   let scheduled = false
   const flush = (): void => {
     scheduled = false
-    const batch = { counts: [...counts.values()], audits, waiting }
+    const batch = { counts: [...counts.values()].flatMap((byKey) => [...byKey.values()]), audits, waiting, payloads }
     counts = new Map()
     audits = []
     waiting = []
+    payloads = []
     try {
       usage.recordBatch(batch.counts, batch.audits)
     } catch (err) {
       failures.count += batch.waiting.length
       app.log.error({ err, requests: batch.waiting.length }, 'usage/audit write failed; the responses are sent anyway')
     }
-    for (const done of batch.waiting) done()
+    for (let i = 0; i < batch.waiting.length; i++) batch.waiting[i]!(null, batch.payloads[i])
   }
 
   // Callback-style: the response goes on (done) once its rows are committed, with no promise per request.
@@ -68,10 +73,11 @@ async function usageAuditPlugin(app: FastifyInstance, opts: { retentionDays: num
     const now = Date.now()
     if (key !== null) {
       const day = utcDay(now)
-      const slot = `${key.id}|${day}`
-      const c = counts.get(slot)
+      let byKey = counts.get(day)
+      if (byKey === undefined) counts.set(day, (byKey = new Map()))
+      const c = byKey.get(key.id)
       if (c) c.n++
-      else counts.set(slot, { keyId: key.id, day, n: 1 })
+      else byKey.set(key.id, { keyId: key.id, day, n: 1 })
     }
     if (facts !== null) {
       audits.push({
@@ -83,7 +89,8 @@ async function usageAuditPlugin(app: FastifyInstance, opts: { retentionDays: num
       scheduled = true
       setImmediate(flush)
     }
-    waiting.push(() => done(null, payload))
+    waiting.push(done)
+    payloads.push(payload)
   })
   app.addHook('onClose', async () => {
     if (scheduled) flush()
