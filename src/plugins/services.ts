@@ -9,9 +9,9 @@ import { createParseService, type ParseService } from '../services/parse.js'
 import { createRecommendationService, type RecommendationService } from '../services/recommendations.js'
 import type { AuditFacts } from './usage-audit.js'
 
-/** A recommendation as sent (its JSON) and what its audit row records. */
+/** A recommendation as sent (its JSON, UTF-8: sent again without re-encoding) and what its audit row records. */
 export interface CachedAnswer {
-  json: string
+  json: Buffer
   facts: AuditFacts
 }
 

@@ -44,8 +44,9 @@ export default async function recommendationRoutes(app: FastifyInstance): Promis
       conditionIds: Object.freeze([...answer.interpreted.conditions]), topMuscleIds: Object.freeze(answer.muscles.slice(0, AUDITED_MUSCLES).map((m) => m.id)),
     })
     request.auditFacts = facts
-    // A string payload is sent as is: the static parts of the answer were serialised at start-up.
-    const json = toJson(answer)
+    // The static parts of the answer were serialised at start-up. Encoded here once: Fastify takes
+    // a Buffer's length as it is, and a kept answer is sent again without measuring or encoding.
+    const json = Buffer.from(toJson(answer))
     if (key !== null) answers.set(key, { json, facts })
     reply.send(json)
   })
