@@ -64,9 +64,13 @@ async function hardeningPlugin(app: FastifyInstance, opts: { config: Config }): 
     if (reply.statusCode === 304) return done(null, payload)
     const type = reply.getHeader('content-type')
     const document = typeof type === 'string' && (type.startsWith('text/html') || type.startsWith('text/css') || type.includes('javascript'))
-    const set = document ? documentHeaders : API_HEADERS
-    // A route's own header wins (GET /demo sets a stricter CSP for its page).
-    for (const name in set) if (!reply.hasHeader(name)) reply.header(name, set[name]!)
+    if (document) {
+      // A page's own header wins (GET /demo sets a stricter CSP for its page).
+      for (const name in documentHeaders) if (!reply.hasHeader(name)) reply.header(name, documentHeaders[name]!)
+    } else {
+      // Every API answer carries exactly this set (no route sets its own): no lookup per header.
+      for (const name in API_HEADERS) reply.header(name, API_HEADERS[name]!)
+    }
     done(null, payload)
   })
 
