@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest'
+import supertest from 'supertest'
+import { describe, expect, it, vi } from 'vitest'
+import { buildApp } from '../src/app.js'
 import pino from 'pino'
 import type { FastifyBaseLogger } from 'fastify'
 import { accessLog, lazyChildLogger, loggerOptions } from '../src/logger.js'
+import { TEST_CONFIG } from './helpers/app.js'
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
@@ -63,5 +66,28 @@ describe('the per-request logger', () => {
     expect(p.children()).toBe(1)
     log.debug('now logged')
     expect(p.lines).toEqual([expect.objectContaining({ level: 20, reqId: 'r-2', msg: 'now logged' })])
+  })
+})
+
+describe('request logging in the app', () => {
+  it('makes a request\'s logger only when that request logs (here: an unhandled error), bound to its request id', async () => {
+    const app = await buildApp(TEST_CONFIG)
+    app.get('/boom', () => {
+      throw new Error('a bug')
+    })
+    await app.ready()
+    try {
+      const child = vi.spyOn(app.log, 'child')
+      const http = supertest(app.server)
+      await http.get('/health').expect(200)
+      await http.get('/v1/muscles/upper-trapezius').expect(200)
+      expect(child).not.toHaveBeenCalled()
+      const res = await http.get('/boom').set('x-request-id', 'boom-1').expect(500)
+      expect(res.body.requestId).toBe('boom-1')
+      expect(child).toHaveBeenCalledTimes(1)
+      expect(child.mock.calls[0]![0]).toEqual({ reqId: 'boom-1' })
+    } finally {
+      await app.close()
+    }
   })
 })
