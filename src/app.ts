@@ -49,7 +49,7 @@ export interface AppOptions {
  */
 export async function buildApp(config: Config, options: AppOptions = {}): Promise<FastifyInstance> {
   // Logs are written asynchronously (lines queued while a write is in flight) so a request never waits
-  // on stdout; the access lines of one event-loop turn go out in one write (see accessLog).
+  // on stdout; access lines go out together, at most 10 ms late (see accessLog).
   const logDestination = pino.destination({ dest: 1, sync: false })
   const access = accessLog(config.logLevel, logDestination)
   const app = Fastify({

@@ -3,26 +3,35 @@ import { describe, expect, it, vi } from 'vitest'
 import { buildApp } from '../src/app.js'
 import pino from 'pino'
 import type { FastifyBaseLogger } from 'fastify'
-import { accessLog, lazyChildLogger, loggerOptions } from '../src/logger.js'
+import { ACCESS_FLUSH_MS, ACCESS_MAX_PENDING, accessLog, lazyChildLogger, loggerOptions } from '../src/logger.js'
 import { TEST_CONFIG } from './helpers/app.js'
 
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
-
 describe('the access log', () => {
-  it('hands the lines of one event-loop turn to the destination in one write, and flushes on demand', async () => {
-    const writes: string[] = []
-    const log = accessLog('info', { write: (s: string) => writes.push(s) })
-    expect(log.enabled).toBe(true)
-    log.write('a\n')
-    log.write('b\n')
-    expect(writes).toEqual([])
-    await nextTurn()
-    expect(writes).toEqual(['a\nb\n'])
-    log.write('c\n')
-    log.flush()
-    expect(writes).toEqual(['a\nb\n', 'c\n'])
-    await nextTurn()
-    expect(writes).toHaveLength(2)
+  it(`hands lines to the destination together, ${ACCESS_FLUSH_MS} ms after the first at most, at once when ${ACCESS_MAX_PENDING} wait, and on demand`, () => {
+    vi.useFakeTimers()
+    try {
+      const writes: string[] = []
+      const log = accessLog('info', { write: (s: string) => writes.push(s) })
+      expect(log.enabled).toBe(true)
+      log.write('a\n')
+      vi.advanceTimersByTime(ACCESS_FLUSH_MS - 1)
+      log.write('b\n')
+      expect(writes).toEqual([])
+      vi.advanceTimersByTime(1)
+      expect(writes).toEqual(['a\nb\n'])
+      log.write('c\n')
+      log.flush()
+      expect(writes).toEqual(['a\nb\n', 'c\n'])
+      vi.advanceTimersByTime(ACCESS_FLUSH_MS)
+      expect(writes).toHaveLength(2)
+      for (let i = 0; i < ACCESS_MAX_PENDING; i++) log.write(`${i}\n`)
+      expect(writes).toHaveLength(3)
+      expect(writes[2]!.split('\n')).toHaveLength(ACCESS_MAX_PENDING + 1)
+      vi.advanceTimersByTime(ACCESS_FLUSH_MS)
+      expect(writes).toHaveLength(3)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it.each([['warn', false], ['silent', false], ['error', false], ['info', true], ['debug', true], ['trace', true]])('at LOG_LEVEL=%s writes access lines: %s', (level, enabled) => {
