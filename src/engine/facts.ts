@@ -4,7 +4,7 @@
  */
 import type { When } from '../kb/schema.js'
 import type { CompiledKb } from './compile.js'
-import type { ComplaintInput, EngineInput } from './types.js'
+import type { ComplaintInput, EngineInput, Side } from './types.js'
 
 export interface FactSet {
   present: Set<string>
@@ -48,6 +48,13 @@ export function buildFactNames(ids: { regions: Iterable<string>; contexts: Itera
   }
 }
 
+/** A complaint with `side` only when it has one (built field by field: an object spread costs more). */
+export function complaintInput(region: string, side: Side | null | undefined, sensations: string[]): ComplaintInput {
+  const c: ComplaintInput = { region, sensations }
+  if (side) c.side = side
+  return c
+}
+
 const fact = (names: ReadonlyMap<string, string>, prefix: string, id: string): string => names.get(id) ?? `${prefix}:${id}`
 
 /**
@@ -59,11 +66,7 @@ export function buildFacts(kb: CompiledKb, input: EngineInput): FactSet {
   const names = kb.factNames
   const present = new Set<string>()
   const negated = new Set<string>(input.negated)
-  const complaints = input.complaints.map((c) => {
-    const copy: ComplaintInput = { region: c.region, sensations: [...c.sensations] }
-    if (c.side) copy.side = c.side
-    return copy
-  })
+  const complaints = input.complaints.map((c) => complaintInput(c.region, c.side, [...c.sensations]))
   const sensations = new Set<string>(input.sensations)
   for (const s of input.contexts) present.add(fact(names.context, 'context', s))
   for (const s of input.signs) present.add(fact(names.sign, 'sign', s))

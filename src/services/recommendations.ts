@@ -4,6 +4,7 @@
  * the answer with what was understood. The text is used for this call only: never stored or logged.
  */
 import type { CompiledKb } from '../engine/compile.js'
+import { complaintInput } from '../engine/facts.js'
 import { recommend } from '../engine/recommend.js'
 import { suggestIds } from '../engine/suggest.js'
 import { understand } from '../engine/understand.js'
@@ -116,11 +117,7 @@ export function createRecommendationService(kb: CompiledKb) {
       if (age === undefined && u.age !== null) age = u.age
     }
     const input: EngineInput = {
-      complaints: complaints.map((c) => {
-        const e: ComplaintInput = { region: c.region, sensations: c.sensations }
-        if (c.side) e.side = c.side
-        return e
-      }),
+      complaints: complaints.map((c) => complaintInput(c.region, c.side, c.sensations)),
       conditions: uniq(conditions), contexts: uniq(contexts), signs: uniq(signs),
       sensations: uniq(sensations), negated: uniq(negated),
       ...(age !== undefined ? { age } : {}),
