@@ -3,6 +3,7 @@ import SwaggerParser from '@apidevtools/swagger-parser'
 import { describe, expect, it } from 'vitest'
 import { OPENAPI_PATH, openapiText } from '../src/openapi.js'
 import { testApp } from './helpers/app.js'
+import { bearer, devApp } from './helpers/keys.js'
 
 describe('OpenAPI document', () => {
   it('the committed openapi/openapi.json is up to date', async () => {
@@ -36,5 +37,54 @@ describe('OpenAPI document', () => {
     expect(docs.headers['content-type']).toMatch(/text\/html/)
     expect(docs.text).toMatch(/swagger/i)
     await app.close()
+  })
+
+  type Op = { parameters?: { in: string; name: string }[]; responses: Record<string, { headers?: Record<string, { $ref: string }>; content?: unknown }> }
+  const doc = (): { paths: Record<string, Record<string, Op>>; components: { headers: Record<string, unknown> } } =>
+    JSON.parse(readFileSync(OPENAPI_PATH, 'utf8')) as never
+  const documented = (op: Op, status: string): string[] => Object.keys(op.responses[status]?.headers ?? {}).map((h) => h.toLowerCase())
+
+  it('documents the conditional GET of every reference route: If-None-Match, ETag and Cache-Control, and an empty 304', () => {
+    const { paths, components } = doc()
+    const reference = Object.entries(paths).filter(([p]) => p.startsWith('/v1/')).map(([, o]) => o.get).filter((op): op is Op => op !== undefined && op.responses['304'] !== undefined)
+    // every GET of the reference scope (regions, sensations, contexts, kb, muscles, conditions, red flags, questions, search)
+    expect(reference.length).toBe(12)
+    for (const op of reference) {
+      expect(op.parameters).toContainEqual(expect.objectContaining({ in: 'header', name: 'if-none-match' }))
+      expect(documented(op, '200')).toEqual(expect.arrayContaining(['etag', 'cache-control']))
+      expect(documented(op, '304')).toEqual(expect.arrayContaining(['etag', 'cache-control', 'ratelimit', 'ratelimit-policy', 'x-request-id']))
+      expect(op.responses['304']!.content).toBeUndefined()
+    }
+    // the recommendation POST is not cacheable, and says nothing of ETags
+    const post = paths['/v1/recommendations']!.post!
+    expect(post.responses['304']).toBeUndefined()
+    expect(documented(post, '200')).not.toContain('etag')
+    // each header is written once, under components, and every use refers to it
+    for (const op of Object.values(paths).flatMap((o) => Object.values(o))) {
+      for (const res of Object.values(op.responses)) {
+        for (const [name, h] of Object.entries(res.headers ?? {})) expect(h, name).toEqual({ $ref: `#/components/headers/${name}` })
+      }
+    }
+    expect(Object.keys(components.headers).sort()).toEqual(['Cache-Control', 'ETag', 'RateLimit', 'RateLimit-Policy', 'Retry-After', 'X-Request-Id'])
+  })
+
+  it('every header the document promises is on the real answers (200, 304, 404, 429)', async () => {
+    const { paths } = doc()
+    const t = await devApp([{ name: 'one', type: 'secret', rateLimit: 4 }])
+    const auth = bearer(t.keys.one!.token)
+    const muscle = paths['/v1/muscles/{id}']!.get!
+    const post = paths['/v1/recommendations']!.post!
+    const ok = await t.http.get('/v1/muscles/soleus').set('authorization', auth).expect(200)
+    const notModified = await t.http.get('/v1/muscles/soleus').set('authorization', auth).set('if-none-match', String(ok.headers.etag)).expect(304)
+    const missing = await t.http.get('/v1/muscles/no-such-muscle').set('authorization', auth).expect(404)
+    const recommended = await t.http.post('/v1/recommendations').set('authorization', auth).send({ conditions: ['plantar-fasciitis'] }).expect(200)
+    const limited = await t.http.post('/v1/recommendations').set('authorization', auth).send({ conditions: ['plantar-fasciitis'] }).expect(429)
+    await t.close()
+    for (const [op, status, res] of [[muscle, '200', ok], [muscle, '304', notModified], [muscle, '404', missing], [post, '200', recommended], [post, '429', limited]] as const) {
+      const names = documented(op, status)
+      expect(names.length, `${status} documents headers`).toBeGreaterThan(0)
+      for (const name of names) expect(res.headers[name], `${name} on a ${status}`).toEqual(expect.any(String))
+    }
+    expect(notModified.text).toBe('')
   })
 })

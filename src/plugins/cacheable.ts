@@ -7,7 +7,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 
 export const REFERENCE_CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=86400'
 
-function matches(header: string | undefined, etag: string): boolean {
+/** Whether an If-None-Match header matches `etag` (`*`, or one of its tags, weak or strong). */
+export function ifNoneMatch(header: string | undefined, etag: string): boolean {
   if (!header) return false
   // What a client echoes back is nearly always our ETag as we sent it: no parsing for that.
   if (header === etag) return true
@@ -18,9 +19,13 @@ function matches(header: string | undefined, etag: string): boolean {
 /** Add ETag/Cache-Control/304 handling to every route of `scope`. */
 export function cacheable(scope: FastifyInstance, kbVersion: string): void {
   const etag = `"kb-${kbVersion}"`
+  // Marks the scope's routes for the OpenAPI document (If-None-Match, ETag, the 304): see documentRoute.
+  scope.addHook('onRoute', (route) => {
+    route.config = { ...route.config, cacheable: true }
+  })
   // Callback-style hooks (no promise per request).
   scope.addHook('onRequest', (request, reply, done) => {
-    if ((request.method === 'GET' || request.method === 'HEAD') && matches(request.headers['if-none-match'], etag)) {
+    if ((request.method === 'GET' || request.method === 'HEAD') && ifNoneMatch(request.headers['if-none-match'], etag)) {
       reply.code(304).header('etag', etag).header('cache-control', REFERENCE_CACHE_CONTROL).send()
     } else done()
   })

@@ -6,7 +6,7 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
-import { SECURITY_SCHEMES, secureV1Route } from '../schemas/security.js'
+import { documentRoute, SECURITY_SCHEMES, shareHeaders } from '../schemas/security.js'
 
 export const API_VERSION = '1.0.0'
 
@@ -31,7 +31,8 @@ async function swaggerPlugin(app: FastifyInstance): Promise<void> {
       ],
       components: { securitySchemes: SECURITY_SCHEMES },
     },
-    transform: secureV1Route,
+    transform: documentRoute,
+    transformObject: shareHeaders,
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
   })
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: true } })

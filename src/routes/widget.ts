@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { PROJECT_ROOT } from '../kb/paths.js'
+import { ifNoneMatch } from '../plugins/cacheable.js'
 import { problemResponses, Type } from '../schemas/common.js'
 
 export const PUBLIC_DIR = join(PROJECT_ROOT, 'public')
@@ -15,12 +16,6 @@ export const WIDGET_CACHE_CONTROL = 'public, max-age=300'
 export const DEMO_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; " +
   "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
-
-function ifNoneMatch(header: string | undefined, etag: string): boolean {
-  if (!header) return false
-  if (header.trim() === '*') return true
-  return header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)
-}
 
 function textResponse(mediaType: string, description: string): unknown {
   return { description, content: { [mediaType]: { schema: Type.String() } } }
