@@ -2,6 +2,8 @@
  * Process entry: loadConfig(process.env) → buildApp(config) → listen. The only module that reads
  * process.env. SIGTERM/SIGINT stop accepting connections, finish in-flight requests, close the database.
  */
+// First: keeps process.nextTick fast (see tick-shape.ts).
+import './tick-shape.js'
 import { buildApp } from './app.js'
 import { ConfigError, loadConfig } from './config.js'
 import { StartupError } from './errors.js'
