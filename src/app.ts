@@ -41,6 +41,8 @@ function trustHops(hops: number): (address: string, hop: number) => boolean {
 export interface AppOptions {
   /** Seed folder to load the knowledge base from (default: the project's seed/). */
   seedDir?: string
+  /** How often a file database's WAL is checkpointed by the worker (default 1000 ms). */
+  checkpointIntervalMs?: number
 }
 
 /**
@@ -85,7 +87,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(errorHandler)
   await app.register(hardening, { config })
   await app.register(swagger)
-  await app.register(database, { databasePath: config.databasePath })
+  await app.register(database, { databasePath: config.databasePath, checkpointIntervalMs: options.checkpointIntervalMs })
   // API keys, CORS, rate limits, usage and audit, metrics: their hooks run in this order on every request.
   await app.register(apiKeys)
   await app.register(cors)

@@ -1,20 +1,26 @@
 /**
- * Opens the SQLite database, applies migrations and decorates `app.database`. Closes it on
- * app.close(), after in-flight requests have finished.
+ * Opens the SQLite database, applies migrations and decorates `app.database`. A file database has
+ * its WAL checkpoints run by a worker thread (see db/checkpointer.ts), never on the event loop.
+ * Closes it on app.close(), after in-flight requests have finished.
  */
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
+import { startCheckpointer, type Checkpointer } from '../db/checkpointer.js'
 import { openDatabase, type DbHandle } from '../db/client.js'
 import { migrateDatabase } from '../db/migrate.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
     database: DbHandle
+    /** The worker that checkpoints a file database's WAL (null for `:memory:`). */
+    walCheckpointer: Checkpointer | null
   }
 }
 
 export interface DatabasePluginOptions {
   databasePath: string
+  /** How often the worker checkpoints the WAL (default 1000 ms). */
+  checkpointIntervalMs?: number
 }
 
 async function databasePlugin(app: FastifyInstance, opts: DatabasePluginOptions): Promise<void> {
@@ -26,7 +32,16 @@ async function databasePlugin(app: FastifyInstance, opts: DatabasePluginOptions)
     throw err
   }
   app.decorate('database', handle)
-  app.addHook('onClose', async () => handle.close())
+  const checkpointer = opts.databasePath === ':memory:' ? null : startCheckpointer(handle.sqlite, opts.databasePath, {
+    intervalMs: opts.checkpointIntervalMs ?? 1000,
+    onError: (err) => app.log.error({ err }, 'WAL checkpoint worker'),
+  })
+  app.decorate('walCheckpointer', checkpointer)
+  app.addHook('onClose', async () => {
+    // The worker's connection first, so the server's, closing last, checkpoints and removes the WAL.
+    await checkpointer?.stop()
+    handle.close()
+  })
 }
 
 export default fp(databasePlugin, { name: 'database' })
