@@ -71,7 +71,7 @@ export function rows(r: Results): Row[] {
     ...httpRows('POST /v1/recommendations text', t.text),
     ...httpRows('GET /v1/muscles/{id}', t.muscle, 0.5),
     ...httpRows('GET /v1/muscles/{id} -> 304', t.notModified, 0.7),
-    row(`open loop ${r.openLoop.rate} req/s (50 % of ${r.openLoop.capacityRps}) ${r.openLoop.durationS} s`,
+    row(`open loop ${r.openLoop.rate} req/s (50 % of ${r.openLoop.capacityRps}) ${r.openLoop.durationS} s${r.openLoop.warmupS ? ` after ${r.openLoop.warmupS} s` : ''}`,
       `p50 ${r.openLoop.p50Ms} ms, p99 ${r.openLoop.p99Ms} ms, max ${r.openLoop.maxMs} ms (server's own p99 ${r.openLoop.serverP99Ms} ms; generator lag max ${r.openLoop.generatorLagMaxMs} ms)${r.openLoop.errors + r.openLoop.unanswered ? `, ${r.openLoop.errors} errors, ${r.openLoop.unanswered} unanswered` : ''}`,
       'p99 <= 10 ms', r.openLoop.p99Ms <= 10 && r.openLoop.errors + r.openLoop.unanswered === 0),
     row('start to /ready (median of 3)', `${Math.round(r.startup.medianMs)} ms (${r.startup.startsMs.map(Math.round).join(', ')}; first start seeding the db ${Math.round(r.startup.firstStartMs)} ms)`, '<= 1000 ms', r.startup.medianMs <= 1000),

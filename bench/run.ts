@@ -120,11 +120,12 @@ async function main(): Promise<void> {
   const capacityRps = http.targets.structured!.rps
   const rate = Math.max(1, Math.round(capacityRps / 2))
   const olDuration = quick ? 3 : 30
-  phase(`open loop: structured POST at ${rate} req/s (50 % of ${capacityRps}) for ${olDuration} s`)
+  const olWarmup = quick ? 1 : 3
+  phase(`open loop: structured POST at ${rate} req/s (50 % of ${capacityRps}) for ${olDuration} s, after ${olWarmup} s at that rate not counted`)
   // The server writes its access lines asynchronously: let those of the HTTP phase land first.
   await new Promise((r) => setTimeout(r, 1000))
   const logFrom = statSync(logFile).size
-  const ol = await openLoopInChild(targets[0]!, { rate, durationS: olDuration, connections: 50, drainMs: 5000 })
+  const ol = await openLoopInChild(targets[0]!, { rate, durationS: olDuration, warmupS: olWarmup, connections: 50, drainMs: 5000 })
   await new Promise((r) => setTimeout(r, 1000))
   const logTo = statSync(logFile).size
   const olServer = serverTimes(logFile, logFrom, logTo)
