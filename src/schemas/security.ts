@@ -71,6 +71,8 @@ export function documentRoute({ schema, url, route }: { schema: FastifySchema; u
   const v1 = url.startsWith('/v1/')
   const cacheable = route?.config?.cacheable === true
   const given = { ...(v1 ? ADDED : {}), ...(schema.response as Record<string, unknown> | undefined) }
+  // A route that declares no responses keeps @fastify/swagger's default one.
+  if (Object.keys(given).length === 0 && !cacheable) return { schema, url }
   const response: Record<string, unknown> = {}
   for (const [status, entry] of Object.entries(given)) {
     const code = Number(status)
