@@ -38,6 +38,10 @@ describe('WAL checkpoints in a worker thread', () => {
     await until('a checkpoint of the audit rows', () => (frames()?.log ?? 0) > 0 && frames()!.checkpointed === frames()!.log)
     expect(app.walCheckpointer!.stats()).toMatchObject({ running: true, failures: 0 })
     expect(app.walCheckpointer!.stats().runs).toBeGreaterThan(0)
+    const metrics = (await http.get('/metrics').expect(200)).text
+    expect(Number(/^nmt_wal_checkpoints_total (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThan(0)
+    expect(metrics).toMatch(/^nmt_wal_checkpoint_failures_total 0$/m)
+    expect(metrics).toMatch(/^nmt_wal_checkpoint_worker_up 1$/m)
     await app.close()
     expect(app.walCheckpointer!.stats().running).toBe(false)
     // closed in order: the worker's connection, then the server's, which removed the WAL
@@ -58,14 +62,18 @@ describe('WAL checkpoints in a worker thread', () => {
     expect(app.database.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(DEFAULT_AUTOCHECKPOINT_PAGES)
     expect(app.walCheckpointer!.stats().failures).toBe(1)
     expect(errors).toContain('WAL checkpoint worker')
+    const metrics = (await http.get('/metrics').expect(200)).text
+    expect(metrics).toMatch(/^nmt_wal_checkpoint_worker_up 0$/m)
+    expect(metrics).toMatch(/^nmt_wal_checkpoint_failures_total 1$/m)
     // and the service goes on
     await http.post('/v1/recommendations').send(BODY).expect(200)
     await app.close()
   })
 
-  it('an in-memory database has no worker', async () => {
-    const { app } = await testApp()
+  it('an in-memory database has no worker (and /metrics no checkpoint series)', async () => {
+    const { app, http } = await testApp()
     expect(app.walCheckpointer).toBeNull()
+    expect((await http.get('/metrics').expect(200)).text).not.toMatch(/nmt_wal_/)
     await app.close()
   })
 })

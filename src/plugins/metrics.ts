@@ -89,7 +89,14 @@ async function metricsPlugin(app: FastifyInstance): Promise<void> {
     const mem = process.memoryUsage()
     out.push('# HELP nmt_rate_limited_total Requests refused with 429.', '# TYPE nmt_rate_limited_total counter', `nmt_rate_limited_total ${rateLimited}`,
       '# HELP nmt_usage_write_failures_total Usage or audit writes that failed (the response was still sent).',
-      '# TYPE nmt_usage_write_failures_total counter', `nmt_usage_write_failures_total ${app.usageWriteFailures.count}`,
+      '# TYPE nmt_usage_write_failures_total counter', `nmt_usage_write_failures_total ${app.usageWriteFailures.count}`)
+    const wal = app.walCheckpointer?.stats()
+    if (wal) {
+      out.push('# HELP nmt_wal_checkpoints_total WAL checkpoints run by the checkpoint worker.', '# TYPE nmt_wal_checkpoints_total counter', `nmt_wal_checkpoints_total ${wal.runs}`,
+        '# HELP nmt_wal_checkpoint_failures_total Checkpoints (or the checkpoint worker) that failed.', '# TYPE nmt_wal_checkpoint_failures_total counter', `nmt_wal_checkpoint_failures_total ${wal.failures}`,
+        '# HELP nmt_wal_checkpoint_worker_up 1 while the worker checkpoints; 0 when the server connection does it itself again.', '# TYPE nmt_wal_checkpoint_worker_up gauge', `nmt_wal_checkpoint_worker_up ${wal.running ? 1 : 0}`)
+    }
+    out.push(
       '# HELP process_resident_memory_bytes Resident set size.', '# TYPE process_resident_memory_bytes gauge', `process_resident_memory_bytes ${mem.rss}`,
       '# HELP nodejs_heap_used_bytes V8 heap in use.', '# TYPE nodejs_heap_used_bytes gauge', `nodejs_heap_used_bytes ${mem.heapUsed}`,
       '# HELP process_uptime_seconds Seconds since the process started.', '# TYPE process_uptime_seconds gauge', `process_uptime_seconds ${process.uptime()}`)
