@@ -62,6 +62,12 @@ export interface CompiledKb {
   favours: ReadonlyMap<string, ReadonlySet<string>>
   /** Muscle id → those of its favoured facts that a differentiating question asks about, sorted. */
   askable: ReadonlyMap<string, readonly string[]>
+  /** Every askable fact once; question selection counts them in typed arrays by this index. */
+  askableFacts: readonly string[]
+  /** Muscle id → its askable facts as indexes into askableFacts (same order as `askable`). */
+  askableIndex: ReadonlyMap<string, Int32Array>
+  /** By askableFacts index: the differentiating questions about that fact. */
+  askableQuestions: readonly (readonly Question[])[]
   /** Muscle id → its non-pain symptoms: sensation id → explanation detail (from the first note per sensation). */
   symptomDetails: ReadonlyMap<string, ReadonlyMap<string, string>>
   /** Muscle id → `context:<id>` facts it favours → explanation detail. */
@@ -177,6 +183,10 @@ export function compileKnowledgeBase(kb: KnowledgeBase, version: string): Compil
     symptomDetails.set(m.id, notes)
     contextDetails.set(m.id, new Map(m.contexts.map((c) => [`context:${c}`, `${contextById.get(c)?.label ?? `context:${c}`} commonly aggravates ${m.name}`])))
   }
+  const askableFacts = [...new Set([...askable.values()].flat())].sort()
+  const askablePlace = new Map(askableFacts.map((f, i) => [f, i]))
+  const askableIndex = new Map([...askable].map(([m, list]) => [m, Int32Array.from(list, (f) => askablePlace.get(f)!)]))
+  const askableQuestions = askableFacts.map((f) => (questionsByFact.get(f) ?? []).filter((q) => q.kind === 'differentiate'))
   return {
     version,
     kb,
@@ -206,6 +216,9 @@ export function compileKnowledgeBase(kb: KnowledgeBase, version: string): Compil
     musclesBySymptom,
     favours,
     askable,
+    askableFacts,
+    askableIndex,
+    askableQuestions,
     referredBy: new Map(kb.muscles.map((m) => [m.id, new Set(m.regions.flatMap((r) => (referralsTo.get(r) ?? []).map((e) => e.muscle.id)))])),
     symptomDetails,
     contextDetails,

@@ -101,37 +101,56 @@ function screens(kb: CompiledKb, facts: FactSet, input: EngineInput, flags: RedF
   return out
 }
 
+/** Per knowledge base: score mass by askable fact, reused by every call (reset before it returns). */
+const scratch = new WeakMap<CompiledKb, { yes: Float64Array; count: Int32Array; touched: Int32Array }>()
+
 function differentiating(kb: CompiledKb, facts: FactSet, input: EngineInput, top: Scored[]): QuestionResult[] {
-  // One pass over the top muscles' askable facts: how much score a "yes" to each would favour.
-  const mass = new Map<string, { yes: number; count: number }>()
+  let sc = scratch.get(kb)
+  if (!sc) {
+    const n = kb.askableFacts.length
+    scratch.set(kb, (sc = { yes: new Float64Array(n), count: new Int32Array(n), touched: new Int32Array(n) }))
+  }
+  const { yes, count, touched } = sc
+  // One pass over the top muscles' askable facts: how much score a "yes" to each would favour, counted
+  // in typed arrays by fact index (a Map of facts cost a hash and a growth per request), facts listed
+  // in the order first met.
+  let met = 0
   let total = 0
-  for (const s of top) {
+  for (let t = 0; t < top.length; t++) {
+    const s = top[t]!
     total += s.score
-    for (const fact of kb.askable.get(s.muscle.id) ?? []) {
-      const m = mass.get(fact)
-      if (m) {
-        m.yes += s.score
-        m.count++
-      } else {
-        mass.set(fact, { yes: s.score, count: 1 })
-      }
+    const indexes = kb.askableIndex.get(s.muscle.id)
+    if (!indexes) continue
+    for (let i = 0; i < indexes.length; i++) {
+      const f = indexes[i]!
+      if (count[f] === 0) touched[met++] = f
+      yes[f] = yes[f]! + s.score
+      count[f] = count[f]! + 1
     }
   }
   // The best three by value (ties by question id), kept in order as they come: no sort of them all.
   const best: { q: Question; fact: string; value: number }[] = []
   const before = (value: number, q: Question, o: { q: Question; value: number }): boolean => value > o.value || (value === o.value && q.id < o.q.id)
-  mass.forEach((m, fact) => {
-    if (m.count === top.length || isKnown(fact, facts, input)) return
-    const value = Math.min(m.yes, total - m.yes)
-    for (const q of kb.questionsByFact.get(fact) ?? []) {
-      if (q.kind !== 'differentiate' || input.answers[q.id] !== undefined) continue
+  for (let k = 0; k < met; k++) {
+    const f = touched[k]!
+    const y = yes[f]!
+    const n = count[f]!
+    yes[f] = 0
+    count[f] = 0
+    const fact = kb.askableFacts[f]!
+    if (n === top.length || isKnown(fact, facts, input)) continue
+    const value = Math.min(y, total - y)
+    const questions = kb.askableQuestions[f]!
+    for (let i = 0; i < questions.length; i++) {
+      const q = questions[i]!
+      if (input.answers[q.id] !== undefined) continue
       if (best.length === MAX_QUESTIONS && !before(value, q, best[MAX_QUESTIONS - 1]!)) continue
-      let i = Math.min(best.length, MAX_QUESTIONS - 1)
-      while (i > 0 && before(value, q, best[i - 1]!)) i--
-      best.splice(i, 0, { q, fact, value })
+      let j = Math.min(best.length, MAX_QUESTIONS - 1)
+      while (j > 0 && before(value, q, best[j - 1]!)) j--
+      best.splice(j, 0, { q, fact, value })
       if (best.length > MAX_QUESTIONS) best.pop()
     }
-  })
+  }
   return best.map(({ q, fact }) => {
     // The first three muscles a yes would favour, and the first three it would not.
     const yes: string[] = []
