@@ -70,7 +70,6 @@ export interface Checkpointer {
  */
 export function startCheckpointer(sqlite: Database.Database, path: string, opts: { intervalMs: number; onError: (err: Error) => void }): Checkpointer {
   const stats: CheckpointStats = { runs: 0, failures: 0, last: null, running: true }
-  sqlite.pragma('wal_autocheckpoint = 0')
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     workerData: { driver: createRequire(import.meta.url).resolve('better-sqlite3'), path, intervalMs: opts.intervalMs },
@@ -81,6 +80,8 @@ export function startCheckpointer(sqlite: Database.Database, path: string, opts:
   })
   // Never what keeps the process alive.
   worker.unref()
+  // Only once the worker exists (a worker that fails later puts the default back: see fallBack).
+  sqlite.pragma('wal_autocheckpoint = 0')
   let stopping = false
   const fallBack = (err: Error): void => {
     if (!stats.running) return

@@ -32,10 +32,16 @@ async function databasePlugin(app: FastifyInstance, opts: DatabasePluginOptions)
     throw err
   }
   app.decorate('database', handle)
-  const checkpointer = opts.databasePath === ':memory:' ? null : startCheckpointer(handle.sqlite, opts.databasePath, {
-    intervalMs: opts.checkpointIntervalMs ?? 1000,
-    onError: (err) => app.log.error({ err }, 'WAL checkpoint worker'),
-  })
+  const onError = (err: Error): void => app.log.error({ err }, 'WAL checkpoint worker')
+  let checkpointer: Checkpointer | null = null
+  if (opts.databasePath !== ':memory:') {
+    try {
+      checkpointer = startCheckpointer(handle.sqlite, opts.databasePath, { intervalMs: opts.checkpointIntervalMs ?? 1000, onError })
+    } catch (err) {
+      // No worker: the connection keeps checkpointing for itself, as SQLite does by default.
+      onError(err instanceof Error ? err : new Error(String(err)))
+    }
+  }
   app.decorate('walCheckpointer', checkpointer)
   app.addHook('onClose', async () => {
     // The worker's connection first, so the server's, closing last, checkpoints and removes the WAL.
