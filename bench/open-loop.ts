@@ -114,9 +114,10 @@ class Connection {
 export async function openLoop(t: Target, opts: OpenLoopOptions): Promise<OpenLoopResult> {
   const warmupS = opts.warmupS ?? 0
   const warm = Math.round(opts.rate * warmupS)
-  const total = warm + Math.round(opts.rate * opts.durationS)
+  const measured = Math.round(opts.rate * opts.durationS)
+  const total = warm + measured
   const interval = 1000 / opts.rate
-  const lat = new Samples(total - warm)
+  const lat = new Samples(measured)
   const statuses: Record<string, number> = {}
   const body = t.body === undefined ? Buffer.alloc(0) : Buffer.from(t.body)
   const headers = { ...t.headers, host: `127.0.0.1:${t.port}`, 'content-length': String(body.length), connection: 'keep-alive' }
@@ -169,7 +170,6 @@ export async function openLoop(t: Target, opts: OpenLoopOptions): Promise<OpenLo
       }
     }, 1)
   })
-  const measured = total - warm
   const deadline = performance.now() + opts.drainMs
   while (done < measured && performance.now() < deadline) await new Promise((r) => setTimeout(r, 10))
   const unanswered = measured - done

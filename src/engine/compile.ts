@@ -60,11 +60,12 @@ export interface CompiledKb {
   keyMusclesOf: ReadonlyMap<string, readonly string[]>
   /** Muscle id → facts a "yes" to which would favour it (contexts, symptoms, zone regions, nerve sensations). */
   favours: ReadonlyMap<string, ReadonlySet<string>>
-  /** Muscle id → those of its favoured facts that a differentiating question asks about, sorted. */
-  askable: ReadonlyMap<string, readonly string[]>
-  /** Every askable fact once; question selection counts them in typed arrays by this index. */
+  /**
+   * Every askable fact once (a favoured fact that a differentiating question asks about), sorted;
+   * question selection counts them in typed arrays by this index.
+   */
   askableFacts: readonly string[]
-  /** Muscle id → its askable facts as indexes into askableFacts (same order as `askable`). */
+  /** Muscle id → its askable facts, sorted, as indexes into askableFacts. */
   askableIndex: ReadonlyMap<string, Int32Array>
   /** By askableFacts index: the differentiating questions about that fact. */
   askableQuestions: readonly (readonly Question[])[]
@@ -215,7 +216,6 @@ export function compileKnowledgeBase(kb: KnowledgeBase, version: string): Compil
     keyMusclesOf,
     musclesBySymptom,
     favours,
-    askable,
     askableFacts,
     askableIndex,
     askableQuestions,

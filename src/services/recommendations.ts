@@ -60,10 +60,10 @@ function uniq<T>(xs: readonly T[]): T[] {
 
 type PreparedComplaint = ComplaintInput & { from: 'structured' | 'text' }
 
-/** A complaint built field by field (object spreads cost more than the rest of preparing). */
+/** The engine's complaint, plus where it came from (no object spread: it costs more than the rest of preparing). */
 function complaint(region: string, side: Side | null | undefined, sensations: string[], from: PreparedComplaint['from']): PreparedComplaint {
-  const c: PreparedComplaint = { region, sensations, from }
-  if (side) c.side = side
+  const c = complaintInput(region, side, sensations) as PreparedComplaint
+  c.from = from
   return c
 }
 
