@@ -1,0 +1,49 @@
+/**
+ * Measures the API on patient-message sets: the shared development corpus (../shared/corpus) and our
+ * blind sets (test/messages-blind/). Prints the figures per set; `--details` adds the misses, except
+ * for the held-out set B, whose messages nobody tuning the reader may read (figures only).
+ *   npm run eval:messages [-- --details] [-- --only corpus|set-a|set-b]
+ */
+import { readdirSync } from 'node:fs'
+import { buildApp } from '../src/app.js'
+import { loadConfig } from '../src/config.js'
+import { BLIND_DIR, CORPUS_PATH, describeFigures, loadMessageSet, muscleNameIndex, scoreMessages, type MessageOutcome, type MessageSet } from '../test/helpers/messages.js'
+
+const args = process.argv.slice(2)
+const details = args.includes('--details')
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined
+const HELD_OUT = 'set-b'
+
+const sets: { key: string; set: MessageSet }[] = []
+const corpus = loadMessageSet(CORPUS_PATH)
+if (corpus) sets.push({ key: 'corpus', set: corpus })
+else console.log('corpus: ../shared/corpus/messages.json not found, skipped')
+for (const f of readdirSync(BLIND_DIR).filter((x) => x.endsWith('.json')).sort()) {
+  const set = loadMessageSet(new URL(f, BLIND_DIR))
+  if (set) sets.push({ key: f.replace(/\.json$/, ''), set })
+}
+
+const app = await buildApp(loadConfig({ DATABASE_PATH: ':memory:', LOG_LEVEL: 'silent' }))
+await app.ready()
+const idsOf = muscleNameIndex(app.kb.kb.muscles)
+for (const { key, set } of sets) {
+  if (only && key !== only) continue
+  const outcomes: MessageOutcome[] = []
+  for (const c of set.cases) {
+    const res = await app.inject({ method: 'POST', url: '/v1/recommendations', payload: { text: c.text } })
+    if (res.statusCode !== 200) {
+      console.log(`${key}/${key === HELD_OUT ? '(held out)' : c.id}: HTTP ${res.statusCode}`)
+      continue
+    }
+    const body = res.json() as { triage: { level: string; flags: { id: string }[]; possible?: { id: string }[] }; muscles: { id: string }[]; questions: unknown[] }
+    outcomes.push({ c, level: body.triage.level, flags: body.triage.flags.map((f) => f.id), possible: (body.triage.possible ?? []).map((p) => p.id), muscles: body.muscles.map((m) => m.id), questions: body.questions.length })
+  }
+  const figures = scoreMessages(outcomes, idsOf)
+  console.log(describeFigures(`${key} (${set.cases.length} messages)`, figures).join('\n'))
+  if (details && key !== HELD_OUT) {
+    for (const [kind, list] of Object.entries(figures.misses)) {
+      if (list.length) console.log(`  ${kind}:\n${list.map((l) => `    ${l}`).join('\n')}`)
+    }
+  }
+}
+await app.close()
