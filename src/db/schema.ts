@@ -102,6 +102,21 @@ export const rules = sqliteTable('rules', {
   profile: text('profile', { mode: 'json' }).notNull(),
 })
 
+/**
+ * Knowledge-base kinds that need no relational shape of their own (word classes, red-flag families,
+ * pain guides...): one row per entry, its authored JSON in `profile`, in authored order by kind.
+ */
+export const kbEntries = sqliteTable(
+  'kb_entries',
+  {
+    kind: text('kind').notNull(),
+    id: text('id').notNull(),
+    position: integer('position').notNull(),
+    profile: text('profile', { mode: 'json' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.id] })],
+)
+
 /** API keys: only the sha256 of a key is stored, with a short non-secret prefix for display. */
 export const apiKeys = sqliteTable(
   'api_keys',

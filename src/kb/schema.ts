@@ -207,6 +207,36 @@ export const RuleSchema = Type.Object(
   Strict,
 )
 
+/**
+ * A word class: plain words and phrases that mean one thing for the reader ("effort": climbing
+ * stairs, walking uphill, shovelling...). Sign patterns use them as `term:<id>`; they are never
+ * facts of their own.
+ */
+export const TermSchema = Type.Object(
+  {
+    id: SlugSchema,
+    label: Label,
+    words: Type.Array(Type.String({ minLength: 1, maxLength: 120 }), { minItems: 1 }),
+  },
+  Strict,
+)
+
+/**
+ * A red-flag family (heart attack and angina, cauda equina...): the flags that belong to it name it,
+ * `touches` lists the facts that make it worth screening for when none of its flags fires, and
+ * `screen` the screening questions to ask then, most telling first.
+ */
+export const RedFlagFamilySchema = Type.Object(
+  {
+    id: SlugSchema,
+    label: Label,
+    touches: Type.Array(Type.Union([FactSchema, WhenSchema]), { minItems: 1 }),
+    screen: Type.Array(SlugSchema, { minItems: 1 }),
+    sources: Type.Array(CitationSchema, { minItems: 1 }),
+  },
+  Strict,
+)
+
 export type Source = Static<typeof SourceSchema>
 export type Region = Static<typeof RegionSchema>
 export type Sensation = Static<typeof SensationSchema>
@@ -220,6 +250,8 @@ export type Condition = Static<typeof ConditionSchema>
 export type RedFlag = Static<typeof RedFlagSchema>
 export type Question = Static<typeof QuestionSchema>
 export type Rule = Static<typeof RuleSchema>
+export type Term = Static<typeof TermSchema>
+export type RedFlagFamily = Static<typeof RedFlagFamilySchema>
 
 /** The whole knowledge base as authored, after validation. */
 export interface KnowledgeBase {
@@ -233,4 +265,6 @@ export interface KnowledgeBase {
   redFlags: RedFlag[]
   questions: Question[]
   rules: Rule[]
+  terms: Term[]
+  redFlagFamilies: RedFlagFamily[]
 }

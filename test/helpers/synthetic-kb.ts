@@ -21,6 +21,8 @@ function muscle(id: string, group: Muscle['group'], regions: string[], zones: Zo
 export function syntheticKb(): KnowledgeBase {
   return {
     sources: [{ id: 'src', citation: 'Synthetic.', kind: 'web' }],
+    terms: [],
+    redFlagFamilies: [],
     regions: [
       { id: 'arm', label: 'Arm', parentId: null, sided: true, synonyms: [] },
       { id: 'back-of-neck', label: 'Back of neck', parentId: 'neck', sided: true, synonyms: ['nape'] },
