@@ -23,7 +23,7 @@ for (const f of readdirSync(BLIND_DIR).filter((x) => x.endsWith('.json')).sort()
   if (set) sets.push({ key: f.replace(/\.json$/, ''), set })
 }
 
-const app = await buildApp(loadConfig({ DATABASE_PATH: ':memory:', LOG_LEVEL: 'silent' }))
+const app = await buildApp(loadConfig({ DATABASE_PATH: ':memory:', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000' }))
 await app.ready()
 const idsOf = muscleNameIndex(app.kb.kb.muscles)
 for (const { key, set } of sets) {
