@@ -41,9 +41,9 @@ export function createKbRepository(db: Db) {
         insert(t.regions, kb.regions.map((r) => ({ ...r, parentId: null })))
         for (const r of kb.regions) if (r.parentId) tx.update(t.regions).set({ parentId: r.parentId }).where(eq(t.regions.id, r.id)).run()
         insert(t.vocabulary, [
-          ...kb.sensations.map((s) => ({ kind: 'sensation' as const, id: s.id, label: s.label, category: s.category, synonyms: s.synonyms, patterns: null })),
-          ...kb.contexts.map((c) => ({ kind: 'context' as const, id: c.id, label: c.label, category: null, synonyms: c.synonyms, patterns: null })),
-          ...kb.signs.map((s) => ({ kind: 'sign' as const, id: s.id, label: s.label, category: null, synonyms: s.synonyms, patterns: s.patterns ?? null })),
+          ...kb.sensations.map((s) => ({ kind: 'sensation' as const, id: s.id, label: s.label, category: s.category, synonyms: s.synonyms, patterns: null, profile: null })),
+          ...kb.contexts.map((c) => ({ kind: 'context' as const, id: c.id, label: c.label, category: null, synonyms: c.synonyms, patterns: null, profile: null })),
+          ...kb.signs.map((s) => ({ kind: 'sign' as const, id: s.id, label: s.label, category: null, synonyms: s.synonyms, patterns: s.patterns ?? null, profile: s })),
         ])
         insert(t.muscles, kb.muscles.map(({ referralZones: _z, ...m }) => ({ id: m.id, name: m.name, muscleGroup: m.group, profile: m })))
         insert(t.referralZones, kb.muscles.flatMap((m) => m.referralZones.map((z, position) => ({
@@ -93,7 +93,7 @@ export function createKbRepository(db: Db) {
           id: v.id, label: v.label, category: v.category as KnowledgeBase['sensations'][number]['category'], synonyms: v.synonyms,
         })),
         contexts: vocab.filter((v) => v.kind === 'context').map((v) => ({ id: v.id, label: v.label, synonyms: v.synonyms })),
-        signs: vocab.filter((v) => v.kind === 'sign').map((v) => ({ id: v.id, label: v.label, synonyms: v.synonyms, ...(v.patterns ? { patterns: v.patterns } : {}) })),
+        signs: vocab.filter((v) => v.kind === 'sign').map((v) => v.profile ?? { id: v.id, label: v.label, synonyms: v.synonyms, ...(v.patterns ? { patterns: v.patterns } : {}) }),
         muscles: db.select().from(t.muscles).orderBy(asc(t.muscles.id)).all().map((m) => {
           const { sources, ...rest } = m.profile as Omit<Muscle, 'referralZones'>
           return { ...rest, referralZones: zones.get(m.id) ?? [], sources } as Muscle

@@ -2,6 +2,7 @@
  * The drizzle schema: knowledge-base tables (replaced whole by the seeder, read once at start-up)
  * and run-time tables. Changes here need `npm run db:generate -- --name verb-noun`.
  */
+import type { Sign, SignPattern } from '../kb/schema.js'
 import { foreignKey, index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 
 export const kbMeta = sqliteTable('kb_meta', {
@@ -38,8 +39,10 @@ export const vocabulary = sqliteTable(
     label: text('label').notNull(),
     category: text('category'),
     synonyms: text('synonyms', { mode: 'json' }).$type<string[]>().notNull(),
-    /** Signs only: word sets that say the sign when they appear together in a clause. */
-    patterns: text('patterns', { mode: 'json' }).$type<string[][]>(),
+    /** Signs only: item sets that say the sign when they are said together (see SignSchema). */
+    patterns: text('patterns', { mode: 'json' }).$type<SignPattern[]>(),
+    /** Signs only: the whole authored entry (patterns, denials, derivation), read back as it was written. */
+    profile: text('profile', { mode: 'json' }).$type<Sign>(),
   },
   (t) => [primaryKey({ columns: [t.kind, t.id] })],
 )

@@ -5,12 +5,10 @@
 import type { Condition, Context, KnowledgeBase, Muscle, Question, RedFlag, Region, Rule, Sensation, Sign, Source, When } from '../kb/schema.js'
 import { buildFactNames, type FactNames } from './facts.js'
 import { focusTemplate } from './focus-plan.js'
-import { buildPhraseIndex, type PhraseIndex } from './phrases.js'
 import { buildReach, type ReachEdge } from './reach.js'
 import type { FocusStep } from './types.js'
 import { buildSearchIndex, type SearchIndex } from './search.js'
-import { indexPatterns, type SignPattern } from './sign-patterns.js'
-import { buildSpeller, type Speller } from './spelling.js'
+import { buildReader, type Reader } from './reader/index.js'
 
 export interface ReferralEdge {
   muscle: Muscle
@@ -79,12 +77,8 @@ export interface CompiledKb {
   referredBy: ReadonlyMap<string, ReadonlySet<string>>
   /** Sensation id → muscles listing it among their non-pain symptoms. */
   musclesBySymptom: ReadonlyMap<string, readonly Muscle[]>
-  /** Lay phrases of every vocabulary, for reading free text. */
-  phrases: PhraseIndex
-  /** Spelling tolerance over the words of the phrase index. */
-  speller: Speller
-  /** Signs said in scattered words ("calf ... swollen"), indexed by their first word. */
-  signPatterns: ReadonlyMap<string, readonly SignPattern[]>
+  /** The free-text reader (its passes' indexes built from the vocabularies and word classes). */
+  reader: Reader
   /** Autocomplete index over vocabularies, conditions and muscles. */
   search: SearchIndex
 }
@@ -165,7 +159,6 @@ export function compileKnowledgeBase(kb: KnowledgeBase, version: string): Compil
       flagsByRegion.set(r, list)
     }
   }
-  const phrases = buildPhraseIndex(kb)
   const favours = new Map<string, Set<string>>()
   const askable = new Map<string, string[]>()
   const symptomDetails = new Map<string, Map<string, string>>()
@@ -223,9 +216,7 @@ export function compileKnowledgeBase(kb: KnowledgeBase, version: string): Compil
     symptomDetails,
     contextDetails,
     focusTemplates: new Map(kb.muscles.map((m) => [m.id, focusTemplate(m)])),
-    phrases,
-    speller: buildSpeller(new Set(phrases.byPhrase.keys())),
+    reader: buildReader(kb, ancestors),
     search: buildSearchIndex(kb),
-    signPatterns: indexPatterns(kb.signs.flatMap((s) => (s.patterns ?? []).map((words) => ({ id: s.id, words })))),
   }
 }

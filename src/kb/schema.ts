@@ -72,14 +72,38 @@ export const SensationSchema = Type.Object(
 
 export const ContextSchema = Type.Object({ id: SlugSchema, label: Label, synonyms: Synonyms }, Strict)
 
+/** One item of a sign pattern: a plain word, or `type:id` of a vocabulary entry or word class. */
+export const PatternItemSchema = Type.String({ pattern: '^((region|sensation|context|sign|condition|term):[a-z0-9]+(-[a-z0-9]+)*|[a-z0-9]+)$' })
+
+export const SignPatternSchema = Type.Object(
+  {
+    all: Type.Array(PatternItemSchema, { minItems: 1, maxItems: 6 }),
+    within: Type.Optional(Type.Union([Type.Literal('clause'), Type.Literal('sentence'), Type.Literal('message')])),
+    /**
+     * Items that, said in the same clause, put the pattern on someone else ("my mum had cancer"),
+     * unless the whole message is written about that person.
+     */
+    notWith: Type.Optional(Type.Array(PatternItemSchema, { minItems: 1 })),
+  },
+  Strict,
+)
+
 /** Clinical signs and history items that only red flags and screens use (fever, saddle numbness...). */
 export const SignSchema = Type.Object(
   {
     id: SlugSchema,
     label: Label,
     synonyms: Synonyms,
-    /** Word sets that say the sign when all appear in one clause, in any order ("calf" + "swollen"). */
-    patterns: Type.Optional(Type.Array(Type.Array(Type.String({ pattern: '^[a-z0-9]+$' }), { minItems: 2, maxItems: 5 }))),
+    /**
+     * Item sets that say the sign when all are said within one clause (or sentence, or message), in
+     * any order: plain words ("slaps"), word classes ("term:effort") and vocabulary ids
+     * ("region:calf" matches any region inside the calf; "sensation:numbness").
+     */
+    patterns: Type.Optional(Type.Array(SignPatternSchema)),
+    /** Items whose denial denies the sign ("swallowing is fine" denies trouble swallowing). */
+    deniedBy: Type.Optional(Type.Array(PatternItemSchema, { minItems: 1 })),
+    /** A sign that follows from others (or from regions, ages...): present whenever this holds. */
+    when: Type.Optional(WhenSchema),
   },
   Strict,
 )
@@ -242,6 +266,7 @@ export type Region = Static<typeof RegionSchema>
 export type Sensation = Static<typeof SensationSchema>
 export type Context = Static<typeof ContextSchema>
 export type Sign = Static<typeof SignSchema>
+export type SignPattern = Static<typeof SignPatternSchema>
 export type ReferralZone = Static<typeof ReferralZoneSchema>
 export type TriggerPoint = Static<typeof TriggerPointSchema>
 export type Focus = Static<typeof FocusSchema>
