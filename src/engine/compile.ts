@@ -9,6 +9,7 @@ import { buildReach, type ReachEdge } from './reach.js'
 import type { FocusStep } from './types.js'
 import { buildSearchIndex, type SearchIndex } from './search.js'
 import { buildReader, type Reader } from './reader/index.js'
+import { buildTriageIndex, type TriageIndex } from './triage.js'
 
 export interface ReferralEdge {
   muscle: Muscle
@@ -35,16 +36,10 @@ export interface CompiledKb {
   referralsTo: ReadonlyMap<string, readonly ReferralEdge[]>
   /** Region id → every muscle a complaint there reaches (its own, inner and enclosing zones), by muscle id. */
   reach: ReadonlyMap<string, readonly ReachEdge[]>
-  /** Every red flag, sorted by id, and each id's place in that order. */
-  flagsById: readonly RedFlag[]
-  flagIndex: ReadonlyMap<string, number>
-  /** Fact → red flags whose `all` or `any` mention it (a flag can only fire through one of these). */
-  flagsByFact: ReadonlyMap<string, readonly RedFlag[]>
-  /**
-   * Region id → red flags relevant to a complaint there: named by a condition felt in the region or in
-   * a region below it (may repeat a flag).
-   */
-  flagsInSubtree: ReadonlyMap<string, readonly RedFlag[]>
+  /** Red flags by fact, and their families (see triage.ts). */
+  triage: TriageIndex
+  /** Signs that follow from other facts (see facts.ts), in authored order. */
+  derivedSigns: readonly Sign[]
   /** Every scoring rule, sorted by id, and each id's place in that order. */
   rulesById: readonly Rule[]
   ruleIndex: ReadonlyMap<string, number>
@@ -148,17 +143,7 @@ export function compileKnowledgeBase(kb: KnowledgeBase, version: string): Compil
   }
   const musclesBySymptom = new Map<string, Muscle[]>()
   for (const m of kb.muscles) for (const sym of new Set(m.symptoms.map((x) => x.sensation))) musclesBySymptom.set(sym, [...(musclesBySymptom.get(sym) ?? []), m])
-  const flagsByRegion = new Map<string, RedFlag[]>()
-  const flagById = byId(kb.redFlags)
-  const flagsById = [...kb.redFlags].sort((a, b) => (a.id < b.id ? -1 : 1))
   const rulesById = [...kb.rules].sort((a, b) => (a.id < b.id ? -1 : 1))
-  for (const c of kb.conditions) {
-    for (const r of c.regions) {
-      const list = flagsByRegion.get(r) ?? []
-      for (const f of c.redFlags) if (!list.some((x) => x.id === f) && flagById.has(f)) list.push(flagById.get(f)!)
-      flagsByRegion.set(r, list)
-    }
-  }
   const favours = new Map<string, Set<string>>()
   const askable = new Map<string, string[]>()
   const symptomDetails = new Map<string, Map<string, string>>()
@@ -197,10 +182,8 @@ export function compileKnowledgeBase(kb: KnowledgeBase, version: string): Compil
     subtree,
     referralsTo,
     reach: buildReach(regions, subtree, ancestors, referralsTo),
-    flagsById,
-    flagIndex: new Map(flagsById.map((f, i) => [f.id, i])),
-    flagsByFact: indexByFact(kb.redFlags),
-    flagsInSubtree: new Map([...subtree].map(([r, under]) => [r, under.flatMap((u) => flagsByRegion.get(u) ?? [])])),
+    triage: buildTriageIndex(kb),
+    derivedSigns: kb.signs.filter((s) => s.when),
     rulesById,
     ruleIndex: new Map(rulesById.map((r, i) => [r.id, i])),
     rulesByFact: indexByFact(kb.rules),

@@ -49,10 +49,10 @@ function sortExplanation(list: Contribution[]): Contribution[] {
  */
 export function recommend(kb: CompiledKb, input: EngineInput): EngineResult {
   const facts = buildFacts(kb, input)
-  const screened = triage(kb, facts)
-  const tri = { level: screened.level, flags: screened.flags }
+  const screened = triage(kb, facts, input)
+  const tri = { level: screened.level, flags: screened.flags, possible: screened.possible }
   if (LEVEL_RANK[screened.level] >= LEVEL_RANK.urgent) {
-    return { triage: tri, muscles: [], focusPlan: [], questions: chooseQuestions(kb, facts, input, screened.near, [], screened.level) }
+    return { triage: tri, muscles: [], focusPlan: [], questions: chooseQuestions(kb, facts, input, screened.possible, [], screened.level) }
   }
   const ranked = [...scoreMuscles(kb, input, facts).values()]
     .filter((s) => s.score > 0)
@@ -70,6 +70,6 @@ export function recommend(kb: CompiledKb, input: EngineInput): EngineResult {
     triage: tri,
     muscles,
     focusPlan: focusPlan(kb, muscles.filter((m) => m.tier === 'primary')),
-    questions: chooseQuestions(kb, facts, input, screened.near, ranked, screened.level),
+    questions: chooseQuestions(kb, facts, input, screened.possible, ranked, screened.level),
   }
 }

@@ -70,12 +70,22 @@ export interface FocusStep {
 export interface QuestionResult {
   id: string
   text: string
-  kind: 'screen' | 'differentiate'
+  kind: 'screen' | 'differentiate' | 'locate'
   why: string
+  /** `locate` questions: the narrower regions to choose from (send the chosen one as a complaint). */
+  options?: { id: string; label: string }[]
+}
+
+/** A red-flag family the message touches without meeting any of its flags: screen for it first. */
+export interface PossibleFamily {
+  id: string
+  label: string
+  /** Its screening questions not yet answered or already told, most telling first. */
+  questionIds: string[]
 }
 
 export interface EngineResult {
-  triage: { level: TriageLevel; flags: FlagResult[] }
+  triage: { level: TriageLevel; flags: FlagResult[]; possible: PossibleFamily[] }
   muscles: MuscleResult[]
   focusPlan: FocusStep[]
   questions: QuestionResult[]

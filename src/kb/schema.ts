@@ -201,6 +201,8 @@ export const RedFlagSchema = Type.Object(
     id: SlugSchema,
     title: Label,
     level: LevelSchema,
+    /** The red-flag family it belongs to (seed/red-flag-families.json); required at urgent and emergency. */
+    family: Type.Optional(SlugSchema),
     when: WhenSchema,
     advice: Text,
     sources: Type.Array(CitationSchema, { minItems: 1 }),

@@ -4,7 +4,7 @@
  * explanation, focus plan, follow-up questions).
  */
 import { TriggerPointSchema } from '../kb/schema.js'
-import { IdSchema, Type, type Static } from './common.js'
+import { IdSchema, PossibleSchema, Type, type Static } from './common.js'
 
 const SideSchema = Type.Union([Type.Literal('left'), Type.Literal('right'), Type.Literal('both')], { description: 'Side of the body the client feels it on' })
 const AnswerSchema = Type.Union([Type.Literal('yes'), Type.Literal('no'), Type.Literal('unknown')])
@@ -51,7 +51,7 @@ const ContributionSchema = Type.Object({
 
 export const RecommendationResponseSchema = Type.Object({
   kbVersion: Type.String({ description: 'Content hash of the knowledge base that answered' }),
-  triage: Type.Object({ level: LevelSchema, flags: Type.Array(FlagSchema) }, { description: 'Red flags, evaluated first. At urgent or emergency there is no treatment plan.' }),
+  triage: Type.Object({ level: LevelSchema, flags: Type.Array(FlagSchema), possible: PossibleSchema }, { description: 'Red flags, evaluated first. At urgent or emergency there is no treatment plan.' }),
   interpreted: Type.Object({
     complaints: Type.Array(Type.Object({
       region: IdSchema, label: Type.String(), side: Type.Union([SideSchema, Type.Null()]), sensations: Type.Array(IdSchema),
@@ -92,8 +92,11 @@ export const RecommendationResponseSchema = Type.Object({
   questions: Type.Array(Type.Object({
     id: IdSchema,
     text: Type.String(),
-    kind: Type.Union([Type.Literal('screen'), Type.Literal('differentiate')]),
+    kind: Type.Union([Type.Literal('screen'), Type.Literal('differentiate'), Type.Literal('locate')]),
     why: Type.String(),
-  }), { maxItems: 3, description: 'Up to three follow-up questions; send answers back in `answers`' }),
+    options: Type.Optional(Type.Array(Type.Object({ id: IdSchema, label: Type.String() }), {
+      description: '`locate` questions only: the narrower regions to choose from; send the chosen one back as a complaint',
+    })),
+  }), { maxItems: 3, description: 'Up to three follow-up questions; send answers to `screen` and `differentiate` questions back in `answers`' }),
   disclaimer: Type.String(),
 })

@@ -91,7 +91,7 @@ export function createRecommendationJson(kb: CompiledKb): (r: RecommendationResp
     parts.push('],"questions":[')
     for (let i = 0; i < r.questions.length; i++) {
       const q = r.questions[i]!
-      parts.push(i ? ',{"id":' : '{"id":', str(q.id), ',"text":', str(q.text), ',"kind":"', q.kind, '","why":', j(q.why), '}')
+      parts.push(i ? ',{"id":' : '{"id":', str(q.id), ',"text":', str(q.text), ',"kind":"', q.kind, '","why":', j(q.why), q.options ? `,"options":${j(q.options)}}` : '}')
     }
     parts.push('],"disclaimer":', str(r.disclaimer), '}')
     return parts.join('')
