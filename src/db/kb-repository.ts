@@ -3,7 +3,7 @@
  * reads it back as domain types. Knows tables and rows; knows nothing of HTTP or scoring.
  */
 import { asc, eq } from 'drizzle-orm'
-import type { Condition, KnowledgeBase, Muscle, Question, RedFlag, Rule } from '../kb/schema.js'
+import type { Condition, KnowledgeBase, Muscle, PainGuide, Question, RedFlag, Rule } from '../kb/schema.js'
 import type { Db } from './client.js'
 import * as t from './schema.js'
 
@@ -27,7 +27,7 @@ export function createKbRepository(db: Db) {
     /** Replace the whole knowledge base atomically: either all of it is stored or none. */
     replaceAll(kb: KnowledgeBase, version: string): void {
       db.transaction((tx) => {
-        for (const table of [t.rules, t.questions, t.redFlags, t.conditionMuscles, t.conditions, t.referralZones, t.muscles, t.vocabulary]) {
+        for (const table of [t.rules, t.questions, t.redFlags, t.conditionMuscles, t.conditions, t.painGuideMuscles, t.painGuides, t.referralZones, t.muscles, t.vocabulary]) {
           tx.delete(table).run()
         }
         tx.update(t.regions).set({ parentId: null }).run()
@@ -48,6 +48,8 @@ export function createKbRepository(db: Db) {
         insert(t.referralZones, kb.muscles.flatMap((m) => m.referralZones.map((z, position) => ({
           muscleId: m.id, regionId: z.region, position, zone: z.zone, laterality: z.laterality, sourceId: z.source,
         }))))
+        insert(t.painGuides, kb.painGuides.map(({ muscles: _m, ...g }) => ({ regionId: g.id, profile: g })))
+        insert(t.painGuideMuscles, kb.painGuides.flatMap((g) => g.muscles.map((muscleId, rank) => ({ regionId: g.id, muscleId, rank }))))
         insert(t.conditions, kb.conditions.map(({ muscles: _m, ...c }) => ({ id: c.id, name: c.name, profile: c })))
         insert(t.conditionMuscles, kb.conditions.flatMap((c) => c.muscles.map((muscleId, rank) => ({ conditionId: c.id, muscleId, rank }))))
         insert(t.redFlags, kb.redFlags.map((f) => ({ id: f.id, level: f.level, profile: f })))
@@ -74,6 +76,12 @@ export function createKbRepository(db: Db) {
         list.push(cm.muscleId)
         condMuscles.set(cm.conditionId, list)
       }
+      const guideMuscles = new Map<string, string[]>()
+      for (const gm of db.select().from(t.painGuideMuscles).orderBy(asc(t.painGuideMuscles.regionId), asc(t.painGuideMuscles.rank)).all()) {
+        const list = guideMuscles.get(gm.regionId) ?? []
+        list.push(gm.muscleId)
+        guideMuscles.set(gm.regionId, list)
+      }
       const vocab = db.select().from(t.vocabulary).orderBy(asc(t.vocabulary.id)).all()
       const kb: KnowledgeBase = {
         sources: db.select().from(t.sources).orderBy(asc(t.sources.id)).all().map((s) => ({
@@ -89,6 +97,10 @@ export function createKbRepository(db: Db) {
         muscles: db.select().from(t.muscles).orderBy(asc(t.muscles.id)).all().map((m) => {
           const { sources, ...rest } = m.profile as Omit<Muscle, 'referralZones'>
           return { ...rest, referralZones: zones.get(m.id) ?? [], sources } as Muscle
+        }),
+        painGuides: db.select().from(t.painGuides).orderBy(asc(t.painGuides.regionId)).all().map((g) => {
+          const { id, sources } = g.profile as Omit<PainGuide, 'muscles'>
+          return { id, muscles: guideMuscles.get(g.regionId) ?? [], sources }
         }),
         conditions: db.select().from(t.conditions).orderBy(asc(t.conditions.id)).all().map((c) => {
           const { redFlags, sources, ...rest } = c.profile as Omit<Condition, 'muscles'>

@@ -65,6 +65,22 @@ export const referralZones = sqliteTable(
   (t) => [primaryKey({ columns: [t.muscleId, t.regionId] }), index('referral_zones_region_idx').on(t.regionId)],
 )
 
+/** One pain guide per region: the authored entry without its muscles (they live in pain_guide_muscles). */
+export const painGuides = sqliteTable('pain_guides', {
+  regionId: text('region_id').primaryKey().references(() => regions.id),
+  profile: text('profile', { mode: 'json' }).notNull(),
+})
+
+export const painGuideMuscles = sqliteTable(
+  'pain_guide_muscles',
+  {
+    regionId: text('region_id').notNull().references(() => painGuides.regionId),
+    muscleId: text('muscle_id').notNull().references(() => muscles.id),
+    rank: integer('rank').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionId, t.muscleId] })],
+)
+
 export const conditions = sqliteTable('conditions', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),

@@ -5,6 +5,7 @@
 import type { Condition, Context, KnowledgeBase, Muscle, Question, RedFlag, Region, Rule, Sensation, Sign, Source, When } from '../kb/schema.js'
 import { buildFactNames, type FactNames } from './facts.js'
 import { focusTemplate } from './focus-plan.js'
+import { buildCommonness, buildGuideIndex } from './guides.js'
 import { buildPhraseIndex, type PhraseIndex } from './phrases.js'
 import { buildReach, type ReachEdge } from './reach.js'
 import type { FocusStep } from './types.js'
@@ -35,8 +36,10 @@ export interface CompiledKb {
   subtree: ReadonlyMap<string, readonly string[]>
   /** Region id → referral edges that land exactly on it. */
   referralsTo: ReadonlyMap<string, readonly ReferralEdge[]>
-  /** Region id → every muscle a complaint there reaches (its own, inner and enclosing zones), by muscle id. */
+  /** Region id → every muscle a complaint there reaches (its own, inner and enclosing zones), in the region's frequency order. */
   reach: ReadonlyMap<string, readonly ReachEdge[]>
+  /** Muscle id → its place in the knowledge-base-wide order of how commonly the pain guides list it (0 = most). */
+  commonness: ReadonlyMap<string, number>
   /** Every red flag, sorted by id, and each id's place in that order. */
   flagsById: readonly RedFlag[]
   flagIndex: ReadonlyMap<string, number>
@@ -166,6 +169,7 @@ export function compileKnowledgeBase(kb: KnowledgeBase, version: string): Compil
     }
   }
   const phrases = buildPhraseIndex(kb)
+  const commonness = buildCommonness(kb.muscles, kb.painGuides)
   const favours = new Map<string, Set<string>>()
   const askable = new Map<string, string[]>()
   const symptomDetails = new Map<string, Map<string, string>>()
@@ -203,7 +207,8 @@ export function compileKnowledgeBase(kb: KnowledgeBase, version: string): Compil
     ancestors,
     subtree,
     referralsTo,
-    reach: buildReach(regions, subtree, ancestors, referralsTo),
+    reach: buildReach(regions, subtree, ancestors, referralsTo, buildGuideIndex(kb.painGuides), commonness),
+    commonness,
     flagsById,
     flagIndex: new Map(flagsById.map((f, i) => [f.id, i])),
     flagsByFact: indexByFact(kb.redFlags),

@@ -4,7 +4,7 @@
  */
 import type { TSchema } from 'typebox'
 import {
-  ConditionSchema, ContextSchema, MuscleSchema, QuestionSchema, RedFlagSchema, RegionSchema, RuleSchema,
+  ConditionSchema, ContextSchema, MuscleSchema, PainGuideSchema, QuestionSchema, RedFlagSchema, RegionSchema, RuleSchema,
   SensationSchema, SignSchema, SourceSchema, type KnowledgeBase,
 } from './schema.js'
 
@@ -22,6 +22,7 @@ export const SEED_KINDS: readonly SeedKind[] = [
   { key: 'contexts', path: 'contexts.json', schema: ContextSchema },
   { key: 'signs', path: 'signs.json', schema: SignSchema },
   { key: 'muscles', path: 'muscles/', schema: MuscleSchema },
+  { key: 'painGuides', path: 'pain-guides.json', schema: PainGuideSchema },
   { key: 'conditions', path: 'conditions.json', schema: ConditionSchema },
   { key: 'redFlags', path: 'red-flags.json', schema: RedFlagSchema },
   { key: 'questions', path: 'questions/', schema: QuestionSchema },
