@@ -107,6 +107,7 @@ export function createKbRepository(db: Db) {
         rules: db.select().from(t.rules).orderBy(asc(t.rules.position)).all().map((r) => r.profile as Rule),
         terms: (entries.get('terms') ?? []) as KnowledgeBase['terms'],
         redFlagFamilies: (entries.get('redFlagFamilies') ?? []) as KnowledgeBase['redFlagFamilies'],
+        painGuides: (entries.get('painGuides') ?? []) as KnowledgeBase['painGuides'],
       }
       return { kb, version }
     },

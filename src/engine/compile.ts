@@ -5,6 +5,7 @@
 import type { Condition, Context, KnowledgeBase, Muscle, Question, RedFlag, Region, Rule, Sensation, Sign, Source, When } from '../kb/schema.js'
 import { buildFactNames, type FactNames } from './facts.js'
 import { focusTemplate } from './focus-plan.js'
+import { buildCommonness, buildGuideIndex } from './guides.js'
 import { buildReach, type ReachEdge } from './reach.js'
 import type { FocusStep } from './types.js'
 import { buildSearchIndex, type SearchIndex } from './search.js'
@@ -34,12 +35,14 @@ export interface CompiledKb {
   subtree: ReadonlyMap<string, readonly string[]>
   /** Region id → referral edges that land exactly on it. */
   referralsTo: ReadonlyMap<string, readonly ReferralEdge[]>
-  /** Region id → every muscle a complaint there reaches (its own, inner and enclosing zones), by muscle id. */
+  /** Region id → every muscle a complaint there reaches (its own, inner and enclosing zones), in the region's frequency order. */
   reach: ReadonlyMap<string, readonly ReachEdge[]>
   /** Red flags by fact, and their families (see triage.ts). */
   triage: TriageIndex
   /** Signs that follow from other facts (see facts.ts), in authored order. */
   derivedSigns: readonly Sign[]
+  /** Muscle id → its place in the knowledge-base-wide order of how commonly the pain guides list it (0 = most). */
+  commonness: ReadonlyMap<string, number>
   /** Every scoring rule, sorted by id, and each id's place in that order. */
   rulesById: readonly Rule[]
   ruleIndex: ReadonlyMap<string, number>
@@ -144,6 +147,7 @@ export function compileKnowledgeBase(kb: KnowledgeBase, version: string): Compil
   const musclesBySymptom = new Map<string, Muscle[]>()
   for (const m of kb.muscles) for (const sym of new Set(m.symptoms.map((x) => x.sensation))) musclesBySymptom.set(sym, [...(musclesBySymptom.get(sym) ?? []), m])
   const rulesById = [...kb.rules].sort((a, b) => (a.id < b.id ? -1 : 1))
+  const commonness = buildCommonness(kb.muscles, kb.painGuides)
   const favours = new Map<string, Set<string>>()
   const askable = new Map<string, string[]>()
   const symptomDetails = new Map<string, Map<string, string>>()
@@ -181,7 +185,8 @@ export function compileKnowledgeBase(kb: KnowledgeBase, version: string): Compil
     ancestors,
     subtree,
     referralsTo,
-    reach: buildReach(regions, subtree, ancestors, referralsTo),
+    reach: buildReach(regions, subtree, ancestors, referralsTo, buildGuideIndex(kb.painGuides), commonness),
+    commonness,
     triage: buildTriageIndex(kb),
     derivedSigns: kb.signs.filter((s) => s.when),
     rulesById,

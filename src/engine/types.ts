@@ -36,7 +36,7 @@ export interface FlagResult {
 }
 
 export interface Contribution {
-  kind: 'zone' | 'coverage' | 'symptom' | 'entrapment' | 'context' | 'condition' | 'rule' | 'answer'
+  kind: 'zone' | 'guide' | 'coverage' | 'symptom' | 'entrapment' | 'context' | 'condition' | 'rule' | 'answer'
   ref: string
   weight: number
   detail: string
@@ -47,6 +47,7 @@ export interface MuscleResult {
   name: string
   score: number
   tier: 'primary' | 'secondary'
+  /** Never empty: a muscle no reported side places is worked on both sides. */
   sides: ('left' | 'right')[]
   explanation: Contribution[]
 }
@@ -55,7 +56,7 @@ export interface FocusStep {
   order: number
   muscle: string
   name: string
-  side: 'left' | 'right' | 'both' | 'unspecified'
+  side: 'left' | 'right' | 'both'
   area: string
   technique: string
   techniques: readonly string[]

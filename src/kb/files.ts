@@ -4,8 +4,8 @@
  */
 import type { TSchema } from 'typebox'
 import {
-  ConditionSchema, ContextSchema, MuscleSchema, QuestionSchema, RedFlagSchema, RegionSchema, RuleSchema,
-  RedFlagFamilySchema, SensationSchema, SignSchema, SourceSchema, TermSchema, type KnowledgeBase,
+  ConditionSchema, ContextSchema, MuscleSchema, PainGuideSchema, QuestionSchema, RedFlagFamilySchema, RedFlagSchema, RegionSchema, RuleSchema,
+  SensationSchema, SignSchema, SourceSchema, TermSchema, type KnowledgeBase,
 } from './schema.js'
 
 export interface SeedKind {
@@ -24,6 +24,7 @@ export const SEED_KINDS: readonly SeedKind[] = [
   { key: 'contexts', path: 'contexts.json', schema: ContextSchema },
   { key: 'signs', path: 'signs.json', schema: SignSchema },
   { key: 'muscles', path: 'muscles/', schema: MuscleSchema },
+  { key: 'painGuides', path: 'pain-guides.json', schema: PainGuideSchema, entries: true },
   { key: 'conditions', path: 'conditions.json', schema: ConditionSchema },
   { key: 'redFlags', path: 'red-flags.json', schema: RedFlagSchema },
   { key: 'questions', path: 'questions/', schema: QuestionSchema },

@@ -179,6 +179,20 @@ export const MuscleSchema = Type.Object(
   Strict,
 )
 
+/**
+ * A pain guide: for one body region (its `id` is the region's id), the muscles whose trigger points
+ * most commonly refer pain there, most common first, as the trigger-point pain guides list them.
+ * Every muscle with a referral zone on the region is listed; a broad region lists its leading muscles.
+ */
+export const PainGuideSchema = Type.Object(
+  {
+    id: SlugSchema,
+    muscles: Type.Array(SlugSchema, { minItems: 1 }),
+    sources: Type.Array(CitationSchema, { minItems: 1 }),
+  },
+  Strict,
+)
+
 export const ConditionSchema = Type.Object(
   {
     id: SlugSchema,
@@ -273,6 +287,7 @@ export type ReferralZone = Static<typeof ReferralZoneSchema>
 export type TriggerPoint = Static<typeof TriggerPointSchema>
 export type Focus = Static<typeof FocusSchema>
 export type Muscle = Static<typeof MuscleSchema>
+export type PainGuide = Static<typeof PainGuideSchema>
 export type Condition = Static<typeof ConditionSchema>
 export type RedFlag = Static<typeof RedFlagSchema>
 export type Question = Static<typeof QuestionSchema>
@@ -288,6 +303,7 @@ export interface KnowledgeBase {
   contexts: Context[]
   signs: Sign[]
   muscles: Muscle[]
+  painGuides: PainGuide[]
   conditions: Condition[]
   redFlags: RedFlag[]
   questions: Question[]

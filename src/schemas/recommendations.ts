@@ -43,8 +43,8 @@ const FlagSchema = Type.Object({
 })
 
 const ContributionSchema = Type.Object({
-  kind: Type.Union(['zone', 'coverage', 'symptom', 'entrapment', 'context', 'condition', 'rule', 'answer'].map((k) => Type.Literal(k))),
-  ref: Type.String({ description: 'What made it: `<muscle>@<region>` for a referral zone, a rule or condition id, or a fact' }),
+  kind: Type.Union(['zone', 'guide', 'coverage', 'symptom', 'entrapment', 'context', 'condition', 'rule', 'answer'].map((k) => Type.Literal(k))),
+  ref: Type.String({ description: 'What made it: `<muscle>@<region>` for a referral zone, `guide:<region>` for its place in that region\'s pain guide, a rule or condition id, or a fact' }),
   weight: Type.Number(),
   detail: Type.String(),
 })
@@ -70,15 +70,15 @@ export const RecommendationResponseSchema = Type.Object({
     name: Type.String(),
     score: Type.Number(),
     tier: Type.Union([Type.Literal('primary'), Type.Literal('secondary')]),
-    sides: Type.Array(Type.Union([Type.Literal('left'), Type.Literal('right')]), { description: 'Which side to work, from the reported sides and the zone laterality' }),
+    sides: Type.Array(Type.Union([Type.Literal('left'), Type.Literal('right')]), { minItems: 1, description: 'Which side to work, from the reported sides and the zone laterality; both when no reported side places the muscle' }),
     explanation: Type.Array(ContributionSchema),
     triggerPoints: Type.Array(TriggerPointSchema),
-  }), { description: 'Muscles commonly associated with the reported pattern, best first; ties break by id' }),
+  }), { description: 'Muscles commonly associated with the reported pattern, best first; ties break by the order of the pain guides' }),
   focusPlan: Type.Array(Type.Object({
     order: Type.Integer({ minimum: 1 }),
     muscle: IdSchema,
     name: Type.String(),
-    side: Type.Union([Type.Literal('left'), Type.Literal('right'), Type.Literal('both'), Type.Literal('unspecified')]),
+    side: Type.Union([Type.Literal('left'), Type.Literal('right'), Type.Literal('both')], { description: 'The muscle\'s sides: both when no reported side places it' }),
     area: Type.String({ description: 'Where the trigger points lie and how to find them' }),
     technique: Type.String(),
     techniques: Type.Array(Type.String()),

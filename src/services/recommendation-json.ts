@@ -40,6 +40,10 @@ export function createRecommendationJson(kb: CompiledKb): (r: RecommendationResp
     for (const e of edges) {
       keep(e.ref)
       for (const d of Object.values(e.detail)) keep(d)
+      if (e.guide) {
+        keep(e.guide.ref)
+        keep(e.guide.detail)
+      }
     }
   }
   for (const details of [...kb.symptomDetails.values(), ...kb.contextDetails.values()]) {
