@@ -84,12 +84,14 @@ export function buildPhraseIndex(phrases: readonly { type: PhraseType; id: strin
 /**
  * Which entries named inside a longer phrase also count: the region and sensation in a condition
  * ("neck pain"), the sensation in a region phrase, the region in a sensation ("stuffy ear"); in a
- * sign, its sensations, other signs, terms and a region among its first two words ("swollen calf").
+ * sign, its sensations, other signs and a region among its first two words ("swollen calf"); word
+ * classes inside anything but another word class.
  */
 function innerKeeps(outer: readonly PhraseTarget[], t: PhraseTarget, offset: number): boolean {
   if (outer.some((h) => h.type === t.type && h.id === t.id)) return false
   const types = new Set(outer.map((h) => h.type))
-  if (t.type === 'term') return !types.has('context')
+  // Word classes are the reader's own: kept inside any phrase but another class ("fell asleep" is no fall).
+  if (t.type === 'term') return !types.has('term')
   if (t.type === 'region') {
     if (types.has('region') || types.has('context')) return false
     return types.has('condition') || types.has('sensation') || (types.has('sign') && offset < 2)
