@@ -80,8 +80,8 @@ export const SignPatternSchema = Type.Object(
     all: Type.Array(PatternItemSchema, { minItems: 1, maxItems: 6 }),
     within: Type.Optional(Type.Union([Type.Literal('clause'), Type.Literal('sentence'), Type.Literal('message')])),
     /**
-     * Items that, said in the same clause, put the pattern on someone else ("my mum had cancer"),
-     * unless the whole message is written about that person.
+     * Items that, said in the same clause, cancel the pattern ("chest muscles" are not heart pain; "my
+     * mum had cancer" is not the client's history, unless the whole message is written about mum).
      */
     notWith: Type.Optional(Type.Array(PatternItemSchema, { minItems: 1 })),
   },

@@ -42,6 +42,14 @@ const IRREGULAR: Readonly<Record<string, string>> = {
   speed: 'speed', bleed: 'bleed', seed: 'seed', shed: 'shed', used: 'use', naked: 'naked', wicked: 'wicked', sacred: 'sacred', hundred: 'hundred',
 }
 
+/**
+ * A stem and the stem with "e", likelier first: a stem ending consonant-vowel-consonant after a
+ * single consonant usually lost an "e" ("biting" → bite, "hoped" → hope), others did not ("walked").
+ */
+function stemFirst(stem: string): string[] {
+  return /[^aeiou][aeiou][^aeiouwxy]$/.test(stem) ? [stem + 'e', stem] : [stem, stem + 'e']
+}
+
 /** Candidate base forms of a regular inflection, most likely first. */
 function candidates(w: string): string[] {
   const out: string[] = []
@@ -56,13 +64,13 @@ function candidates(w: string): string[] {
   if (n > 5 && w.endsWith('ing')) {
     const stem = w.slice(0, -3)
     if (stem.endsWith('y') && w.endsWith('ying') && n > 6) out.push(stem)
-    out.push(stem, stem + 'e')
+    out.push(...stemFirst(stem))
     if (/([bdfgklmnprtvz])\1$/.test(stem)) out.push(stem.slice(0, -1))
   }
   if (n > 4 && w.endsWith('ied')) out.push(w.slice(0, -3) + 'y')
   if (n > 4 && w.endsWith('ed')) {
     const stem = w.slice(0, -2)
-    out.push(stem, w.slice(0, -1))
+    out.push(...stemFirst(stem))
     if (/([bdfgklmnprtvz])\1$/.test(stem)) out.push(stem.slice(0, -1))
   }
   if (n > 5 && w.endsWith('ily')) out.push(w.slice(0, -3) + 'y')

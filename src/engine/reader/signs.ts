@@ -11,6 +11,9 @@ import type { PhraseMatch, Word } from './phrases.js'
 
 type Within = 'clause' | 'sentence' | 'message'
 
+/** The word class of relatives and others a message can be about. */
+const RELATIVE = 'term:relative'
+
 interface CompiledPattern {
   sign: string
   items: readonly string[]
@@ -82,7 +85,7 @@ function unitOf(m: Mention, within: Within): number {
  * @param matches its phrase matches, with `denied` per match
  * @param ancestors region id → its ancestors (so "region:chest" matches a breastbone)
  * @param deniedWord per word: whether a negation's scope covers it
- * @param aboutOther whether the message is written about someone else (then `notWith` does not apply)
+ * @param aboutOther whether the message is written about someone else (then a relative in `notWith` does not cancel)
  */
 export function patternSigns(index: SignPatternIndex, words: readonly Word[], matches: readonly (PhraseMatch & { denied: boolean })[],
   ancestors: ReadonlyMap<string, readonly string[]>, deniedWord: readonly boolean[], aboutOther: boolean): PatternSign[] {
@@ -109,7 +112,8 @@ export function patternSigns(index: SignPatternIndex, words: readonly Word[], ma
       if (!first) continue
       for (const unit of new Set(first.map((m) => unitOf(m, p.within)))) {
         const clauses = new Set(first.filter((m) => unitOf(m, p.within) === unit).map((m) => m.clause))
-        if (!aboutOther && p.notWith.some((it) => (byItem.get(it) ?? []).some((m) => clauses.has(m.clause)))) continue
+        // A relative named with it puts it on them, unless the whole message is about that relative.
+        if (p.notWith.some((it) => !(aboutOther && it === RELATIVE) && (byItem.get(it) ?? []).some((m) => clauses.has(m.clause)))) continue
         const chosen: Mention[] = []
         let negated = false
         for (const it of p.items) {
