@@ -10,7 +10,7 @@ import { buildEnglish } from './english.js'
 import { createLemmatizer } from './lemmas.js'
 import { deniedMatches, negationScopes } from './negation.js'
 import { readNumbers, type NumberReading, type Onset } from './numbers.js'
-import { buildPhraseIndex, matchPhrases, phrasesOf, sidesAfter, type PhraseType, type Word } from './phrases.js'
+import { buildPhraseIndex, matchPhrases, phrasesOf, sidesAfter, type PhraseMatch, type PhraseType, type Word } from './phrases.js'
 import { buildSignPatterns, patternSigns } from './signs.js'
 import { createSpeller } from './spelling.js'
 import { normalizeWord, tokenize } from './tokens.js'
@@ -56,6 +56,27 @@ function aboutOther(tokens: readonly { norm: string }[], matches: readonly { typ
   return matches.some((m) => m.type === 'term' && m.id === 'relative' && m.sentence === 0) && tokens.some((t) => THIRD_PERSON.has(t.norm))
 }
 
+/** Paired body parts: written in the plural ("my knees") they are on both sides. */
+const PAIRED = new Set(['leg', 'arm', 'knee', 'foot', 'hand', 'calf', 'shoulder', 'hip', 'thigh', 'ankle', 'wrist', 'elbow', 'shin', 'heel', 'eye', 'ear',
+  'temple', 'cheek', 'forearm', 'buttock', 'hamstring', 'quad', 'glute'])
+
+/**
+ * "Everything hurts on my left side", "down my right side": a side of the body named with no body
+ * part in its sentence is the whole body on that side.
+ */
+function vagueSides(words: readonly Word[], matches: readonly PhraseMatch[]): PhraseMatch[] {
+  const out: PhraseMatch[] = []
+  words.forEach((w, i) => {
+    if (w.norm !== 'side' || !w.side || matches.some((m) => m.from <= i && i < m.to)) return
+    if (matches.some((m) => m.type === 'region' && m.sentence === w.sentence) || out.some((m) => m.sentence === w.sentence)) return
+    out.push({ type: 'region', id: WHOLE_BODY, phrase: 'side', from: i, to: i + 1, span: [w.start, w.end], sentence: w.sentence, clause: w.clause, side: w.side })
+  })
+  return out
+}
+
+/** The region a vague "side" stands for. */
+const WHOLE_BODY = 'whole-body'
+
 const normalizePhrase = (phrase: string): string[] => phrase.split(/[^\p{L}\p{N}'\u2019]+/u).map(normalizeWord).filter((w) => w !== '')
 
 /**
@@ -79,6 +100,8 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
   const phrases = buildPhraseIndex(raw, canonical)
   const speller = createSpeller(english, ownWords, rawPhrases)
   const signPatterns = buildSignPatterns(kb.signs, (w) => lemma(normalizeWord(w)))
+  const sided = new Set(kb.regions.filter((r) => r.sided).map((r) => r.id))
+  const hasWholeBody = kb.regions.some((r) => r.id === WHOLE_BODY)
 
   /** A word's canonical forms: itself or its lemma when real, else its spelling fix (one word or a split). */
   const canonicalWord = (w: string): string[] => {
@@ -112,13 +135,19 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
         }
         canonicalWord(t.norm).forEach((norm, k) => {
           const gap = k > 0 ? 'none' : rank(pendingGap) > rank(t.gap) ? pendingGap : t.gap
-          words.push({ norm, token: i, start: t.start, end: t.end, sentence: t.sentence, clause: t.clause, gap, ...(pendingSide && k === 0 ? { side: pendingSide } : {}) })
+          const plural = PAIRED.has(norm) && norm !== t.norm
+          words.push({
+            norm, token: i, start: t.start, end: t.end, sentence: t.sentence, clause: t.clause, gap,
+            ...(pendingSide && k === 0 ? { side: pendingSide } : {}), ...(plural ? { plural } : {}),
+          })
           pendingSide = undefined
           pendingGap = 'none'
         })
       })
       const matches = matchPhrases(phrases, words)
       sidesAfter(matches, sides)
+      for (const m of matches) if (m.type === 'region' && !m.side && words[m.to - 1]!.plural && sided.has(m.id)) m.side = 'both'
+      if (hasWholeBody) matches.push(...vagueSides(words, matches))
       const denied = deniedMatches(words, matches)
       const withDenial = matches.map((m, i) => ({ ...m, denied: denied[i]! }))
       const used = new Set<number>()

@@ -8,19 +8,27 @@
  * "peeing fine", "my scalp is not sore", "breathing's normal". Pure.
  */
 import type { PhraseMatch, Word } from './phrases.js'
-import { COMPLAINT_WORDS, HEDGES, LINKS, NEGATION_REACH, NEGATORS, NORMAL_WORDS, QUALIFIERS, SCOPE_ENDS } from './words.js'
+import { COMPLAINT_WORDS, HEDGES, LINKS, MODALS, NEGATION_REACH, NEGATORS, NORMAL_WORDS, QUALIFIERS, SCOPE_ENDS } from './words.js'
 
 /** Per word of the message: whether a negation cue before it denies it. */
 export function negationScopes(words: readonly Word[], matches: readonly PhraseMatch[]): boolean[] {
   const inPhrase = new Array<boolean>(words.length).fill(false)
-  for (const m of matches) for (let i = m.from; i < m.to; i++) inPhrase[i] = true
+  const starts = new Set<number>()
+  for (const m of matches) {
+    for (let i = m.from; i < m.to; i++) inPhrase[i] = true
+    if (m.type !== 'term') starts.add(m.from)
+  }
   const negated = new Array<boolean>(words.length).fill(false)
   for (let i = 0; i < words.length; i++) {
     if (!NEGATORS.has(words[i]!.norm) || inPhrase[i]) continue
     if (HEDGES.has(words[i + 1]?.norm ?? '')) continue
+    // "could not", "will not": inability or persistence, not absence.
+    if (words[i]!.norm === 'not' && MODALS.has(words[i - 1]?.norm ?? '')) continue
     for (let j = i + 1; j < words.length && j <= i + NEGATION_REACH; j++) {
       const w = words[j]!
       if (w.gap === 'clause' || w.gap === 'sentence' || SCOPE_ENDS.has(w.norm)) break
+      // A list goes on past a comma ("no numbness, tingling or weakness"); anything else after one is said anew.
+      if (w.gap === 'comma' && !starts.has(j)) break
       negated[j] = true
     }
   }

@@ -42,7 +42,7 @@ const AGE_PATTERNS: { re: RegExp; age: (m: RegExpExecArray) => number }[] = [
   { re: new RegExp(String.raw`\b(?:i am|i'm|i’m|im|iam|aged|age|age:|ages)\s*(\d{1,3})\b(?!${UNITS_AFTER})(?![.,]\d)`, 'i'), age: (m) => Number(m[1]) },
   { re: /\b(\d{1,3})\s*-?\s*(?:years?|yrs?|yr|y)\s*-?\s*(?:old|of age)\b/i, age: (m) => Number(m[1]) },
   { re: /\b(\d{1,3})\s*(?:yo|y\/o|y\.o\.?|yoa)(?![a-z])/i, age: (m) => Number(m[1]) },
-  { re: new RegExp(String.raw`\b${PERSON}\s*(?:,|\(|is|who is|who's|aged)?\s*(\d{1,3})\b(?!${UNITS_AFTER})(?![.,]\d)`, 'i'), age: (m) => Number(m[1]) },
+  { re: new RegExp(String.raw`\b${PERSON}\s*(?:,|\(|is|'s|’s|who is|who's|aged)?\s*(\d{1,3})\b(?!${UNITS_AFTER})(?![.,]\d)`, 'i'), age: (m) => Number(m[1]) },
   { re: /\b(?:i am|i'm|i’m|im|iam|aged|age)\s+(?:over|past|above)\s+(\d{2})\b/i, age: (m) => Number(m[1]) + 1 },
   { re: /\b(?:over|past)\s+(?:the\s+age\s+of\s+)?(\d{2})\s+(?:now|myself)\b/i, age: (m) => Number(m[1]) + 1 },
   { re: /\b(?:turned|turning|just turned|hit)\s+(\d{2})\b(?!\s*(?:minutes?|mins?|degrees?))/i, age: (m) => Number(m[1]) },
@@ -50,6 +50,8 @@ const AGE_PATTERNS: { re: RegExp; age: (m: RegExpExecArray) => number }[] = [
     age: (m) => DECADES[m[2]!.toLowerCase()]! + ({ early: 2, mid: 5, 'mid-': 5, late: 8 } as Record<string, number>)[(m[1] ?? 'mid').toLowerCase()]! },
   { re: /\b(\d{2})\s*(?:m|f|male|female)\b(?!\s*(?:away|from))/i, age: (m) => Number(m[1]) },
   { re: /\b(?:male|female|man|woman|m|f)\s*,\s*(\d{2})\b/i, age: (m) => Number(m[1]) },
+  // A sentence that is only a number: "... in the mornings. 75"
+  { re: /(?:^|[.!?\n]\s*)(\d{2,3})\s*(?:yrs?|years?)?\s*(?:[.!?\n]|$)/i, age: (m) => Number(m[1]) },
 ]
 
 const TEMPERATURE_WORD = /\b(?:temp|temps|temperature|temperatures|fever|thermometer)\b[^.!?\d]{0,24}$/i
@@ -63,7 +65,10 @@ const PREGNANT_WEEKS = [
   /\bpregnant\b[^.!?\n]{0,40}?\b(\d{1,2})\s*(?:weeks?|wks?)\b/i,
   /\b(\d)\s*(?:and a half\s*)?months?\s*(?:pregnant|along|gone)\b/i,
   /\b(third|3rd|last|second|2nd)\s+trimester\b/i,
+  /\b(?:i am|i'm|i’m|im)\s+(\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?|w)\b(?!\s*ago)/i,
 ]
+const PREGNANCY_WORD = /\b(?:pregnan\w*|twins|baby|bump|midwife|prenatal|antenatal|trimester|expecting|due date)\b/i
+const WEEKS_ANYWHERE = /\b(\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)\b(?!\s*(?:ago|old|later|after|since|of))/i
 
 const NUMBERS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
@@ -115,7 +120,9 @@ function readWeightLoss(text: string): NumberReading['signs'] {
 }
 
 function readPregnancy(text: string): NumberReading['signs'] {
-  for (const re of PREGNANT_WEEKS) {
+  // Weeks said anywhere in a message that speaks of a pregnancy ("36 weeks with twins").
+  const patterns = PREGNANCY_WORD.test(text) ? [...PREGNANT_WEEKS, WEEKS_ANYWHERE] : PREGNANT_WEEKS
+  for (const re of patterns) {
     const m = re.exec(text)
     if (!m) continue
     const n = m[1]!.toLowerCase()

@@ -33,6 +33,8 @@ export interface Word {
   gap: 'none' | 'comma' | 'clause' | 'sentence'
   /** A side word ("left", "both") that stood just before this word. */
   side?: Side
+  /** The client wrote a plural ("knees"): a paired body part on both sides. */
+  plural?: boolean
 }
 
 export interface PhraseMatch extends PhraseTarget {

@@ -18,6 +18,8 @@ interface CompiledPattern {
   sign: string
   items: readonly string[]
   within: Within
+  /** Most words from the first item to the last, or Infinity. */
+  span: number
   notWith: readonly string[]
 }
 
@@ -53,7 +55,7 @@ export function buildSignPatterns(signs: readonly Sign[], canonical: (word: stri
   }
   for (const s of signs) {
     for (const p of s.patterns ?? []) {
-      const compiled: CompiledPattern = { sign: s.id, items: [...new Set(p.all.map(item))], within: p.within ?? 'clause', notWith: (p.notWith ?? []).map(item) }
+      const compiled: CompiledPattern = { sign: s.id, items: [...new Set(p.all.map(item))], within: p.within ?? 'clause', span: p.span ?? Infinity, notWith: (p.notWith ?? []).map(item) }
       for (const key of new Set([...compiled.items, ...compiled.notWith])) watch(key, compiled)
     }
     if (s.deniedBy) {
@@ -73,6 +75,33 @@ interface Mention {
   to: number
   clause: number
   sentence: number
+}
+
+/**
+ * One mention of each item within a unit (and within the pattern's span of words), preferring
+ * mentions that were not denied; null when an item is missing.
+ */
+function choose(p: CompiledPattern, unit: number, byItem: ReadonlyMap<string, Mention[]>): Mention[] | null {
+  const lists = p.items.map((it) => (byItem.get(it) ?? []).filter((m) => unitOf(m, p.within) === unit))
+  if (lists.some((l) => l.length === 0)) return null
+  let best: Mention[] | null = null
+  for (const anchor of lists[0]!) {
+    const pick = lists.map((l, i) => (i === 0 ? anchor : nearest(l, anchor)))
+    const from = Math.min(...pick.map((m) => m.from))
+    const to = Math.max(...pick.map((m) => m.to))
+    if (to - from > p.span) continue
+    const denied = pick.filter((m) => m.denied).length
+    if (!best || denied < best.filter((m) => m.denied).length) best = pick
+  }
+  return best
+}
+
+/** The mention closest to an anchor, said (not denied) ones first. */
+function nearest(list: readonly Mention[], anchor: Mention): Mention {
+  let best = list[0]!
+  const cost = (m: Mention): number => (m.denied ? 1000 : 0) + Math.abs(m.from - anchor.from)
+  for (const m of list) if (cost(m) < cost(best)) best = m
+  return best
 }
 
 function unitOf(m: Mention, within: Within): number {
@@ -111,19 +140,11 @@ export function patternSigns(index: SignPatternIndex, words: readonly Word[], ma
       const first = byItem.get(p.items[0]!)
       if (!first) continue
       for (const unit of new Set(first.map((m) => unitOf(m, p.within)))) {
-        const clauses = new Set(first.filter((m) => unitOf(m, p.within) === unit).map((m) => m.clause))
         // A relative named with it puts it on them, unless the whole message is about that relative.
-        if (p.notWith.some((it) => !(aboutOther && it === RELATIVE) && (byItem.get(it) ?? []).some((m) => clauses.has(m.clause)))) continue
-        const chosen: Mention[] = []
-        let negated = false
-        for (const it of p.items) {
-          const inUnit = (byItem.get(it) ?? []).filter((m) => unitOf(m, p.within) === unit)
-          if (inUnit.length === 0) break
-          const said = inUnit.find((m) => !m.denied)
-          if (!said) negated = true
-          chosen.push(said ?? inUnit[0]!)
-        }
-        if (chosen.length < p.items.length) continue
+        if (p.notWith.some((it) => !(aboutOther && it === RELATIVE) && (byItem.get(it) ?? []).some((m) => unitOf(m, p.within) === unit))) continue
+        const chosen = choose(p, unit, byItem)
+        if (!chosen) continue
+        const negated = chosen.some((m) => m.denied)
         const from = Math.min(...chosen.map((m) => m.from))
         const to = Math.max(...chosen.map((m) => m.to))
         const hit: PatternSign = {

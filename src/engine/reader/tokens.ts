@@ -22,7 +22,7 @@ export interface Token {
 export const MAX_WORD = 40
 
 const WORD = /\d+(?:[.,]\d+)?|[\p{L}\p{N}'\u2019]+/gu
-const NEW_STATEMENT = new Set(['my', 'the', 'i', 'it', 'its', 'also', 'then', 'now', 'when', 'she', 'he', 'they', 'we', 'there', 'this', 'that'])
+const NEW_STATEMENT = new Set(['my', 'the', 'i', 'it', 'its', 'also', 'then', 'now', 'when', 'she', 'he', 'they', 'we', 'there', 'this', 'that', 'im', 'ive', 'id', 'shes', 'hes', 'theyre', 'theres', 'thats', 'whats'])
 const CLAUSE_WORDS = new Set(['but', 'however', 'although', 'though', 'whereas', 'yet', 'except'])
 const PLAIN = /^[a-z0-9]+$/
 

@@ -14,6 +14,9 @@ export const SIDE_WORDS: Readonly<Record<string, Side>> = { left: 'left', right:
 export const NEGATORS: ReadonlySet<string> = new Set(['no', 'not', 'without', 'never', 'dont', 'doesnt', 'isnt', 'didnt', 'arent', 'wasnt', 'werent',
   'nor', 'none', 'neither', 'nothing', 'denies', 'deny', 'havent', 'hasnt', 'hadnt', 'nope', 'nil'])
 
+/** Before "not", these make it inability or persistence ("could not lift", "will not go away"), not a denial. */
+export const MODALS: ReadonlySet<string> = new Set(['can', 'could', 'will', 'would', 'should', 'must', 'might', 'may', 'cannot'])
+
 /** Words right after a negator that make it a hedge, not a denial ("not sure", "no idea", "not only", "no matter"). */
 export const HEDGES: ReadonlySet<string> = new Set(['sure', 'certain', 'only', 'just', 'idea', 'matter', 'know', 'think', 'doubt', 'clue', 'wonder', 'exactly', 'quite', 'until', 'till'])
 
@@ -46,6 +49,8 @@ export const SHORTHAND: Readonly<Record<string, string>> = {
   yrs: 'years', yr: 'year', mths: 'months', mo: 'months', tbh: '', idk: 'i do not know', pls: 'please', plz: 'please', thx: 'thanks', ty: 'thanks',
   rn: 'now', atm: 'now', lol: '', omg: '', btw: '', fyi: '', imo: '', ppl: 'people', b4: 'before', '2day': 'today', tmrw: 'tomorrow',
   lt: 'left', rt: 'right', l: 'left', abt: 'about', smth: 'something', sth: 'something', esp: 'especially', bf: 'boyfriend', gf: 'girlfriend',
-  whats: 'what is', thats: 'that is', theres: 'there is', shes: 'she is', hes: 'he is', dont: 'dont', cant: 'cannot', wont: 'wont',
+  whats: 'what is', thats: 'that is', theres: 'there is', shes: 'she is', hes: 'he is', cant: 'cannot', n: 'and',
+  dont: 'do not', doesnt: 'does not', didnt: 'did not', isnt: 'is not', arent: 'are not', wasnt: 'was not', werent: 'were not', havent: 'have not',
+  hasnt: 'has not', hadnt: 'had not', wont: 'will not', wouldnt: 'would not', couldnt: 'could not', shouldnt: 'should not', aint: 'is not',
   gonna: 'going to', wanna: 'want to', gotta: 'have to', kinda: 'kind of', sorta: 'sort of', dunno: 'do not know',
 }
