@@ -113,7 +113,7 @@ function arbitraries(t: KeyedApp) {
 describe('fuzzing every operation in the OpenAPI document', () => {
   let t: KeyedApp
   const statuses = new Map<number, number>()
-  beforeAll(async () => { t = await devApp(undefined, { rateLimitPerMinute: 1_000_000, maxEventLoopDelayMs: 0 }) })
+  beforeAll(async () => { t = await devApp(undefined, { rateLimitPerMinute: 1_000_000, authFailuresPerMinute: 1_000_000, maxEventLoopDelayMs: 0 }) })
   afterAll(async () => t.close())
 
   async function attack(r: { method: string; path: string; query: string; body?: { type: string; payload: string } | null; authorization?: string;
