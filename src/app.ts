@@ -50,7 +50,7 @@ export interface AppOptions {
   requestTimeoutMs?: number
   /** Where log lines go (default: stdout, written asynchronously). */
   logStream?: { write(line: string): unknown }
-  /** How long responses wait for their rows while another connection holds the write lock (default COMMIT_WAIT_MS). */
+  /** How long responses wait for their rows while another connection holds the write lock (default 2000 ms: COMMIT_WAIT_MS). */
   commitWaitMs?: number
 }
 
@@ -126,7 +126,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(cors)
   await app.register(auth, { config })
   await app.register(rateLimit, { defaultLimit: config.rateLimitPerMinute })
-  await app.register(usageAudit, { retentionDays: config.auditRetentionDays })
+  await app.register(usageAudit, { retentionDays: config.auditRetentionDays, commitWaitMs: options.commitWaitMs })
   await app.register(metrics)
   await app.register(knowledgeBase, { seedDir: options.seedDir ?? SEED_DIR })
 

@@ -88,8 +88,10 @@ async function metricsPlugin(app: FastifyInstance): Promise<void> {
       '# TYPE nmt_recommendation_cache_entries gauge', `nmt_recommendation_cache_entries ${cache.size}`)
     const mem = process.memoryUsage()
     out.push('# HELP nmt_rate_limited_total Requests refused with 429.', '# TYPE nmt_rate_limited_total counter', `nmt_rate_limited_total ${rateLimited}`,
-      '# HELP nmt_usage_write_failures_total Usage or audit writes that failed (the response was still sent).',
-      '# TYPE nmt_usage_write_failures_total counter', `nmt_usage_write_failures_total ${app.usageWriteFailures.count}`)
+      '# HELP nmt_usage_write_failures_total Requests whose usage or audit rows could not be committed (a success became 503 NMT_ERR_NOT_RECORDED).',
+      '# TYPE nmt_usage_write_failures_total counter', `nmt_usage_write_failures_total ${app.usageWriteFailures.count}`,
+      '# HELP nmt_usage_write_lock_retries_total Group commits tried again on a later tick because another connection held the write lock.',
+      '# TYPE nmt_usage_write_lock_retries_total counter', `nmt_usage_write_lock_retries_total ${app.usageWriteFailures.lockRetries}`)
     const wal = app.walCheckpointer?.stats()
     if (wal) {
       out.push('# HELP nmt_wal_checkpoints_total WAL checkpoints run by the checkpoint worker.', '# TYPE nmt_wal_checkpoints_total counter', `nmt_wal_checkpoints_total ${wal.runs}`,
