@@ -65,7 +65,8 @@ async function authPlugin(app: FastifyInstance, opts: { config: Config }): Promi
   /** Why a request may not go on (the problem is sent), or null with `request.apiKey` set when it may. */
   function refuse(request: FastifyRequest, reply: FastifyReply, route: string): FastifyReply | null {
     // Before anything else: an address past its failures gets nothing but 429s, whatever key it sends.
-    const blocked = failures.peek(request.ip, limit, Date.now())
+    // (No address is read while no failure is counted: with TRUST_PROXY, request.ip parses X-Forwarded-For.)
+    const blocked = failures.size === 0 ? null : failures.peek(request.ip, limit, Date.now())
     if (blocked !== null) {
       reply.header('retry-after', String(blocked)).header('ratelimit-policy', policy).header('ratelimit', `"auth-failures";r=0;t=${blocked}`)
       return sendProblem(reply, 'NMT_ERR_RATE_LIMITED', `More than ${limit} failed authentications from this address in ${FAILURE_WINDOW_MS / 1000} s; retry after ${blocked} s`)

@@ -38,6 +38,7 @@ export class FixedWindowLimiter {
 
   /** Without counting a hit: null while `bucket` is within `limit`, else the seconds until its window ends. */
   peek(bucket: string, limit: number, now: number): number | null {
+    if (now - this.lastSweep > this.windowMs) this.sweep(now)
     const w = this.windows.get(bucket)
     if (w === undefined || now - w.start >= this.windowMs || w.count < limit) return null
     return Math.max(1, Math.ceil((w.start + this.windowMs - now) / 1000))
