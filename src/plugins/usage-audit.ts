@@ -7,9 +7,10 @@
  * The event loop never waits for a lock: the server's connection has no busy timeout, so while
  * another connection holds the write lock the commit fails at once and is tried again on a later
  * tick (2 ms, then doubling to 100 ms), with whatever was answered meanwhile, for up to
- * `commitWaitMs`. Rows that cannot be committed (still locked, or any other failure) are never
- * acknowledged: their successful responses become 503 NMT_ERR_NOT_RECORDED with Retry-After (an error
- * response goes out as it was). Both are counted in /metrics and logged.
+ * `commitWaitMs` (and for MAX_WAITING responses at most). Rows that cannot be committed (still locked,
+ * or any other failure) are never acknowledged: their successful responses become 503
+ * NMT_ERR_NOT_RECORDED with Retry-After (an error response goes out as it was). Both are counted in
+ * /metrics and logged.
  * Also deletes audit rows older than AUDIT_RETENTION_DAYS at start-up and daily.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify'
@@ -24,6 +25,8 @@ export const COMMIT_WAIT_MS = 2000
 const RETRY_FIRST_MS = 2
 const RETRY_MAX_MS = 100
 const NOT_RECORDED_RETRY_AFTER_S = 1
+/** Responses held waiting for a lock at most (each holds its payload: ~16 KB for a recommendation). */
+const MAX_WAITING = 5000
 
 /** SQLite's "another connection holds the lock" (better-sqlite3 puts the extended code on `code`). */
 function lockHeld(err: unknown): boolean {
@@ -125,6 +128,12 @@ async function usageAuditPlugin(app: FastifyInstance, opts: { retentionDays: num
     const key = request.apiKey ?? null
     const facts = reply.statusCode === 200 ? request.auditFacts ?? null : null
     if ((key === null && facts === null) || reply.statusCode === 429) return done(null, payload)
+    // While the lock is held, at most MAX_WAITING responses (and their payloads) are kept waiting;
+    // past that, a success is refused at once rather than held in memory.
+    if (lockedSince !== 0 && waiting.length >= MAX_WAITING) {
+      failures.count++
+      return done(null, reply.statusCode < 400 ? notRecorded(reply) : payload)
+    }
     const now = Date.now()
     if (key !== null) {
       const day = utcDay(now)
