@@ -58,7 +58,8 @@ export function validationErrors(err: FastifyError): { errors: { path: string; m
   const wanted = new Map<string, Set<string>>()
   const all: Failure[] = err.validation ?? []
   for (const v of all) {
-    const branch = /^(.*)\/anyOf\/\d+\//.exec(v.schemaPath)
+    // (includes() first: a body of 21,000 bad items has 21,000 failures to count, none of them in an anyOf)
+    const branch = v.schemaPath.includes('/anyOf/') ? /^(.*)\/anyOf\/\d+\//.exec(v.schemaPath) : null
     if (branch) {
       // `required` is reported at the object, any other keyword at the member itself.
       const required = v.keyword === 'required'
