@@ -153,16 +153,17 @@ export function matchPhrases(index: PhraseIndex, words: readonly Word[]): Phrase
       for (const t of hit.targets) {
         out.push({ ...t, ...base, phrase: hit.key, span: [w.start, last.end], ...(t.type === 'region' && side ? { side } : {}), ...(t.type === 'region' && moved ? { moved } : {}) })
       }
-      // "neck pain" is a condition and names the neck and the pain.
+      // "neck pain" is a condition and names the neck and the pain; "stiff neck and fever" also names
+      // the neck inside "stiff neck". Every word starts its own longest inner phrase (they may overlap).
       for (let j = i; j < i + n && n > 1; j++) {
         for (let k = Math.min(i + n - j - (j === i ? 1 : 0), reach(index, words, j)); k >= 1; k--) {
           const inner = lookup(index, words, j, k)
           const extra = inner?.targets.filter((t) => innerKeeps(hit.targets, t, j - i))
           if (!inner || !extra?.length) continue
           for (const t of extra) {
+            if (out.some((o) => o.type === t.type && o.id === t.id && o.from <= j && j + k <= o.to && o.from >= i)) continue
             out.push({ ...t, from: j, to: j + k, sentence: w.sentence, clause: w.clause, phrase: inner.key, span: [words[j]!.start, words[j + k - 1]!.end], ...(t.type === 'region' && side ? { side } : {}) })
           }
-          j += k - 1
           break
         }
       }
