@@ -109,7 +109,9 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
   }
   const { lemma } = createLemmatizer(english, ownWords)
   const canonical = (phrase: string): string[] => normalizePhrase(phrase).filter((w) => !FILLERS.has(w)).map(lemma)
-  const phrases = buildPhraseIndex(raw, canonical)
+  // A side word in a phrase would be read as a side marker in the text: such phrases are said with
+  // patterns instead ("both" + "leg"), and labels like "... down both legs" name nothing to read.
+  const phrases = buildPhraseIndex(raw.filter((p) => !normalizePhrase(p.phrase).some((w) => w in SIDE_WORDS)), canonical)
   const speller = createSpeller(english, ownWords, rawPhrases)
   const signPatterns = buildSignPatterns(kb.signs, (w) => lemma(normalizeWord(w)))
   const sided = new Set(kb.regions.filter((r) => r.sided).map((r) => r.id))
@@ -138,7 +140,7 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
       tokens.forEach((t, i) => {
         if (t.norm === '') return
         const side = SIDE_WORDS[t.norm]
-        if (FILLERS.has(t.norm) || (side && !phrases.maxByFirst.has(t.norm))) {
+        if (FILLERS.has(t.norm) || side) {
           if (side) {
             pendingSide = side
             sides.push({ at: words.length, side, sentence: t.sentence })
@@ -176,7 +178,8 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
           ...(m.side ? { side: m.side } : {}), ...(m.moved ? { moved: true } : {}),
         })
       }
-      for (const s of patternSigns(signPatterns, words, withDenial, ancestors, negationScopes(words, matches), aboutOther(tokens, withDenial))) {
+      const sideWords = sides.map((s) => ({ norm: s.side, at: Math.min(s.at, words.length - 1) })).filter((s) => s.at >= 0)
+      for (const s of patternSigns(signPatterns, words, withDenial, ancestors, negationScopes(words, matches), aboutOther(tokens, withDenial), sideWords)) {
         if (findings.some((f) => f.type === 'sign' && f.id === s.id && (!f.negated || s.negated))) continue
         findings.push({ type: 'sign', id: s.id, phrase: text.slice(s.span[0], s.span[1]), span: s.span, negated: s.negated, sentence: s.sentence, clause: s.clause })
         if (!s.negated) for (const t of s.tokens) used.add(t)

@@ -122,9 +122,11 @@ function unitOf(m: Mention, within: Within): number {
  * @param ancestors region id → its ancestors (so "region:chest" matches a breastbone)
  * @param deniedWord per word: whether a negation's scope covers it
  * @param aboutOther whether the message is written about someone else (then a relative in `notWith` does not cancel)
+ * @param sideWords side words ("both", "left"), which are not among the words, at the word they stand before
  */
 export function patternSigns(index: SignPatternIndex, words: readonly Word[], matches: readonly (PhraseMatch & { denied: boolean })[],
-  ancestors: ReadonlyMap<string, readonly string[]>, deniedWord: readonly boolean[], aboutOther: boolean): PatternSign[] {
+  ancestors: ReadonlyMap<string, readonly string[]>, deniedWord: readonly boolean[], aboutOther: boolean,
+  sideWords: readonly { norm: string; at: number }[] = []): PatternSign[] {
   const byItem = new Map<string, Mention[]>()
   const mention = (item: string, m: Omit<Mention, 'item'>): void => {
     if (!index.byItem.has(item)) return
@@ -133,6 +135,7 @@ export function patternSigns(index: SignPatternIndex, words: readonly Word[], ma
     else byItem.set(item, [{ item, ...m }])
   }
   words.forEach((w, i) => mention(w.norm, { denied: deniedWord[i]!, from: i, to: i + 1, clause: w.clause, sentence: w.sentence }))
+  for (const s of sideWords) mention(s.norm, { denied: deniedWord[s.at]!, from: s.at, to: s.at + 1, clause: words[s.at]!.clause, sentence: words[s.at]!.sentence })
   for (const m of matches) {
     const at = { denied: m.denied, from: m.from, to: m.to, clause: m.clause, sentence: m.sentence }
     mention(`${m.type}:${m.id}`, at)
