@@ -16,6 +16,7 @@ import { createSpeller } from './spelling.js'
 import { normalizeWord, tokenize } from './tokens.js'
 import { FILLERS, NEGATORS, SIDE_WORDS } from './words.js'
 import { STOP } from './stop-words.js'
+import { aboutOther, saidOfRelative } from './subject.js'
 
 export type { Onset } from './numbers.js'
 
@@ -48,16 +49,6 @@ export interface Reader {
   canonical(phrase: string): string[]
 }
 
-const THIRD_PERSON = new Set(['he', 'she', 'him', 'his', 'her', 'hers', 'they', 'them', 'their'])
-
-/**
- * Whether a message is written about someone else ("my dad (72) has..."): a relative (word class
- * `relative`) named in its first sentence, and he, she or they later on.
- */
-function aboutOther(tokens: readonly { norm: string }[], matches: readonly { type: string; id: string; sentence: number }[]): boolean {
-  return matches.some((m) => m.type === 'term' && m.id === 'relative' && m.sentence === 0) && tokens.some((t) => THIRD_PERSON.has(t.norm))
-}
-
 /** Paired body parts: written in the plural ("my knees") they are on both sides. */
 const PAIRED = new Set(['leg', 'arm', 'knee', 'foot', 'hand', 'calf', 'shoulder', 'hip', 'thigh', 'ankle', 'wrist', 'elbow', 'shin', 'heel', 'eye', 'ear',
   'temple', 'cheek', 'forearm', 'buttock', 'hamstring', 'quad', 'glute'])
@@ -84,7 +75,7 @@ function notTheBack(m: PhraseMatch, words: readonly Word[]): boolean {
 const BACK_VERBS = new Set(['come', 'go', 'get', 'fly', 'drive', 'walk', 'run', 'bring', 'turn', 'call', 'send', 'look', 'head', 'ride', 'sit', 'lean', 'step',
   'move', 'pay', 'give', 'take', 'write', 'hold', 'fight', 'cut', 'set', 'bounce', 'roll', 'kick', 'lie', 'travel', 'cycle', 'swim', 'push', 'pull', 'think', 'way',
   'be', 'straight'])
-const BACK_AFTER = new Set(['to', 'again', 'home', 'then', 'from', 'into', 'later', 'now', 'soon', 'normal', 'together', 'up', 'in'])
+const BACK_AFTER = new Set(['to', 'again', 'home', 'then', 'from', 'into', 'later', 'now', 'soon', 'normal', 'together', 'up', 'in', 'at', 'on'])
 
 /** The region a vague "side" stands for. */
 const WHOLE_BODY = 'whole-body'
@@ -170,17 +161,20 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
       const withDenial = matches.map((m, i) => ({ ...m, denied: denied[i]! }))
       const used = new Set<number>()
       for (const m of matches) for (let i = m.from; i < m.to; i++) used.add(words[i]!.token)
+      const others = aboutOther(tokens, withDenial)
+      // Family history is not the client's: a sign said of a relative is left out.
+      const ofRelative = (from: number, clause: number): boolean => !others && saidOfRelative(words, withDenial, from, clause)
       const findings: Finding[] = []
       for (const m of withDenial) {
-        if (m.type === 'term') continue
+        if (m.type === 'term' || (m.type === 'sign' && ofRelative(m.from, m.clause))) continue
         findings.push({
           type: m.type, id: m.id, phrase: m.phrase, span: m.span, negated: m.denied, sentence: m.sentence, clause: m.clause,
           ...(m.side ? { side: m.side } : {}), ...(m.moved ? { moved: true } : {}),
         })
       }
       const sideWords = sides.map((s) => ({ norm: s.side, at: Math.min(s.at, words.length - 1) })).filter((s) => s.at >= 0)
-      for (const s of patternSigns(signPatterns, words, withDenial, ancestors, negationScopes(words, matches), aboutOther(tokens, withDenial), sideWords)) {
-        if (findings.some((f) => f.type === 'sign' && f.id === s.id && (!f.negated || s.negated))) continue
+      for (const s of patternSigns(signPatterns, words, withDenial, ancestors, negationScopes(words, matches), others, sideWords)) {
+        if (ofRelative(s.from, s.clause) || findings.some((f) => f.type === 'sign' && f.id === s.id && (!f.negated || s.negated))) continue
         findings.push({ type: 'sign', id: s.id, phrase: text.slice(s.span[0], s.span[1]), span: s.span, negated: s.negated, sentence: s.sentence, clause: s.clause })
         if (!s.negated) for (const t of s.tokens) used.add(t)
       }

@@ -8,7 +8,10 @@
  * "peeing fine", "my scalp is not sore", "breathing's normal". Pure.
  */
 import type { PhraseMatch, Word } from './phrases.js'
-import { COMPLAINT_WORDS, HEDGES, LINKS, MODALS, NEGATION_REACH, NEGATORS, NORMAL_WORDS, QUALIFIERS, SCOPE_ENDS } from './words.js'
+import { COMPLAINT_WORDS, HEDGES, LINKS, MODALS, NEGATION_REACH, NEGATORS, NORMAL_WORDS, QUALIFIERS, RESOLVED, SCOPE_ENDS } from './words.js'
+
+/** Words that may follow "gone" or "cleared" when a thing is over ("gone now", "cleared up completely"). */
+const AFTER_RESOLVED = new Set(['now', 'away', 'completely', 'since', 'by', 'after', 'within', 'today', 'off', 'down', 'back', 'again', 'overnight'])
 
 /** Per word of the message: whether a negation cue before it denies it. */
 export function negationScopes(words: readonly Word[], matches: readonly PhraseMatch[]): boolean[] {
@@ -46,6 +49,12 @@ export function deniedAfter(words: readonly Word[], at: number): boolean {
   const w = words[k]
   if (!w || w.gap !== 'none') return false
   if (NORMAL_WORDS.has(w.norm)) return true
+  // "fever's gone", "the numbness has cleared": over, so not there now.
+  if (k > at && RESOLVED.has(w.norm)) {
+    // ... and nothing follows that says what it became ("has gone numb" is a symptom, not an end).
+    const next = words[k + 1]
+    return !next || next.gap !== 'none' || AFTER_RESOLVED.has(next.norm)
+  }
   if (!NEGATORS.has(w.norm)) return false
   const c = words[k + 1]
   if (!c || c.gap !== 'none' || !COMPLAINT_WORDS.has(c.norm)) return false

@@ -116,7 +116,9 @@ function readWeightLoss(text: string): NumberReading['signs'] {
   const m = WEIGHT_LOST.exec(text)
   if (!m) return []
   const sentence = text.slice(Math.max(0, text.lastIndexOf('.', m.index) + 1), Math.max(m.index + m[0].length, text.indexOf('.', m.index + m[0].length) >>> 0))
-  return ON_PURPOSE.test(sentence) ? [] : [{ id: NUMBER_SIGNS.weightLoss, span: spanOf(m), negated: false }]
+  // "without dieting", "not trying" say it was not on purpose.
+  const purpose = sentence.replace(/\b(?:without|not|no|never)\s+(?:\w+\s+)?(?:dieting|trying|diet)\b/gi, '')
+  return ON_PURPOSE.test(purpose) ? [] : [{ id: NUMBER_SIGNS.weightLoss, span: spanOf(m), negated: false }]
 }
 
 function readPregnancy(text: string): NumberReading['signs'] {

@@ -8,11 +8,11 @@
  */
 import type { Sign } from '../../kb/schema.js'
 import type { PhraseMatch, Word } from './phrases.js'
+import { RELATIVE as RELATIVE_ID } from './subject.js'
 
 type Within = 'clause' | 'sentence' | 'message'
 
-/** The word class of relatives and others a message can be about. */
-const RELATIVE = 'term:relative'
+const RELATIVE = `term:${RELATIVE_ID}`
 
 interface CompiledPattern {
   sign: string
@@ -35,6 +35,8 @@ export interface SignPatternIndex {
 export interface PatternSign {
   id: string
   span: [number, number]
+  /** Index of its first word. */
+  from: number
   negated: boolean
   sentence: number
   clause: number
@@ -141,7 +143,7 @@ export function patternSigns(index: SignPatternIndex, words: readonly Word[], ma
     mention(`${m.type}:${m.id}`, at)
     if (m.type === 'region') for (const a of ancestors.get(m.id) ?? []) mention(`region:${a}`, at)
   }
-  const found = new Map<string, PatternSign & { from: number; to: number }>()
+  const found = new Map<string, PatternSign & { to: number }>()
   // Two rounds: a sign found in the first can be an item of a pattern in the second ("effort onset" + "chest").
   for (let round = 0; round < 2; round++) {
     if (round === 1) {
@@ -180,5 +182,5 @@ export function patternSigns(index: SignPatternIndex, words: readonly Word[], ma
       found.set(sign, { id: sign, span: [words[denial.from]!.start, words[denial.to - 1]!.end], negated: true, sentence: denial.sentence, clause: denial.clause, tokens: [], from: denial.from, to: denial.to })
     }
   }
-  return [...found.values()].map(({ from: _from, to: _to, ...sign }) => sign)
+  return [...found.values()].map(({ to: _to, ...sign }) => sign)
 }

@@ -29,8 +29,10 @@ export const NEGATION_REACH = 7
 
 /** Words after a named thing that say it is normal: "peeing fine", "my scalp is not sore", "breathing's normal". */
 export const NORMAL_WORDS: ReadonlySet<string> = new Set(['fine', 'ok', 'okay', 'normal', 'alright', 'good', 'unaffected', 'clear', 'great', 'free'])
+/** After a link word ("is", "has"), these say a thing is over: "fever's gone", "has cleared", "is better". */
+export const RESOLVED: ReadonlySet<string> = new Set(['go', 'clear', 'settle', 'better', 'pass', 'disappear', 'resolve', 'ease'])
 export const LINKS: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'feel', 'feels', 'felt', 'seem', 'seems', 'look', 'looks', 'all',
-  'totally', 'completely', 'perfectly', 'absolutely', 'still', 's', 'totally', 'quite', 'pretty', 'fine', 'and'])
+  'totally', 'completely', 'perfectly', 'absolutely', 'still', 's', 'quite', 'pretty', 'fine', 'and', 'have', 'now', 'all', 'long'])
 /** What a denial after a named thing says is absent: "my knee doesn't hurt", "scalp isn't tender". */
 export const COMPLAINT_WORDS: ReadonlySet<string> = new Set(['hurt', 'ache', 'sore', 'painful', 'bother', 'tender', 'swell', 'red', 'hot', 'affect', 'involve',
   'numb', 'tingle', 'weak', 'stiff', 'tight', 'problem', 'issue', 'trouble'])

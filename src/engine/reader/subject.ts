@@ -1,0 +1,37 @@
+/**
+ * Whose symptoms a message speaks of. A message written about someone else ("my dad (72) has...")
+ * speaks of them throughout; otherwise a sign said of a relative ("my sister has just finished chemo",
+ * "my mum had a stroke") is family history, not the client's, unless the client comes back into the
+ * clause before it ("my wife says I've gone grey"). Pure.
+ */
+import type { Word } from './phrases.js'
+
+const THIRD_PERSON = new Set(['he', 'she', 'him', 'his', 'her', 'hers', 'they', 'them', 'their'])
+const FIRST_PERSON = new Set(['i', 'me', 'myself'])
+
+/** The word class of relatives and others a message can be about. */
+export const RELATIVE = 'relative'
+
+interface Said {
+  type: string
+  id: string
+  from: number
+  sentence: number
+  clause: number
+}
+
+/** Whether a message is written about someone else: a relative named in its first sentence, and he, she or they later on. */
+export function aboutOther(tokens: readonly { norm: string }[], matches: readonly Said[]): boolean {
+  return matches.some((m) => m.type === 'term' && m.id === RELATIVE && m.sentence === 0) && tokens.some((t) => THIRD_PERSON.has(t.norm))
+}
+
+/**
+ * Whether a sign at word `from` is said of a relative: one is named earlier in its clause and the
+ * client does not come in between.
+ */
+export function saidOfRelative(words: readonly Word[], matches: readonly Said[], from: number, clause: number): boolean {
+  const relative = matches.find((m) => m.type === 'term' && m.id === RELATIVE && m.clause === clause && m.from < from)
+  if (!relative) return false
+  for (let i = relative.from + 1; i < from; i++) if (FIRST_PERSON.has(words[i]!.norm)) return false
+  return true
+}
