@@ -163,7 +163,7 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
       for (const m of matches) for (let i = m.from; i < m.to; i++) used.add(words[i]!.token)
       const others = aboutOther(tokens, withDenial)
       // Family history is not the client's: a sign said of a relative is left out.
-      const ofRelative = (from: number, clause: number): boolean => !others && saidOfRelative(words, withDenial, from, clause)
+      const ofRelative = (from: number, clause: number): boolean => !others && saidOfRelative(words, tokens, withDenial, from, clause)
       const findings: Finding[] = []
       for (const m of withDenial) {
         if (m.type === 'term' || (m.type === 'sign' && ofRelative(m.from, m.clause))) continue

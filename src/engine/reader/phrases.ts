@@ -57,7 +57,8 @@ export function phrasesOf(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | 'co
   for (const r of kb.regions) add('region', r.id, [r.label, r.id.replace(/-/g, ' '), ...r.synonyms])
   for (const s of kb.sensations) add('sensation', s.id, [s.label, ...s.synonyms])
   for (const c of kb.contexts) add('context', c.id, [c.label, ...c.synonyms])
-  for (const s of kb.signs) add('sign', s.id, [s.label, ...s.synonyms])
+  // A sign's label describes it ("Worst headache of my life"); only its synonyms and patterns are read.
+  for (const s of kb.signs) add('sign', s.id, s.synonyms)
   for (const c of kb.conditions) add('condition', c.id, [c.name, c.id.replace(/-/g, ' '), ...c.aliases])
   for (const t of kb.terms) add('term', t.id, t.words)
   return out

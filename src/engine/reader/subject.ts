@@ -7,7 +7,10 @@
 import type { Word } from './phrases.js'
 
 const THIRD_PERSON = new Set(['he', 'she', 'him', 'his', 'her', 'hers', 'they', 'them', 'their'])
-const FIRST_PERSON = new Set(['i', 'me', 'myself'])
+const FIRST_PERSON = new Set(['i', 'me', 'my', 'myself', 'im', 'ive', 'id'])
+/** After a relative, these make them the one telling, not the one it happened to ("my wife noticed ..."). */
+const REPORTING = new Set(['say', 'says', 'said', 'notice', 'noticed', 'think', 'thinks', 'thought', 'tell', 'told', 'reckon', 'reckons', 'mention', 'mentioned',
+  'saw', 'spotted', 'worry', 'worried', 'worries', 'suggest', 'suggested', 'want', 'wants', 'made'])
 
 /** The word class of relatives and others a message can be about. */
 export const RELATIVE = 'relative'
@@ -29,9 +32,11 @@ export function aboutOther(tokens: readonly { norm: string }[], matches: readonl
  * Whether a sign at word `from` is said of a relative: one is named earlier in its clause and the
  * client does not come in between.
  */
-export function saidOfRelative(words: readonly Word[], matches: readonly Said[], from: number, clause: number): boolean {
+export function saidOfRelative(words: readonly Word[], tokens: readonly { norm: string }[], matches: readonly Said[], from: number, clause: number): boolean {
   const relative = matches.find((m) => m.type === 'term' && m.id === RELATIVE && m.clause === clause && m.from < from)
   if (!relative) return false
-  for (let i = relative.from + 1; i < from; i++) if (FIRST_PERSON.has(words[i]!.norm)) return false
+  if (REPORTING.has(words[relative.from + 1]?.norm ?? '')) return false
+  // Fillers such as "my" are not among the words: look at the tokens in between.
+  for (let t = words[relative.from]!.token + 1; t < words[from]!.token; t++) if (FIRST_PERSON.has(tokens[t]!.norm)) return false
   return true
 }

@@ -42,7 +42,8 @@ function separators(text: string, from: number, to: number): { sentence: boolean
     const c = text[i]!
     if (c === '.' || c === '!' || c === '?' || c === ';' || c === '\n') sentence = true
     else if (c === ',') comma = true
-    else if (c === ':' || c === '(' || c === ')' || c === '-' || c === '\u2013' || c === '\u2014' || c === '/') pause = true
+    // A dash between spaces is a pause; inside a word ("cord-like", "x-ray") it is not.
+    else if (c === ':' || c === '(' || c === ')' || c === '\u2013' || c === '\u2014' || (c === '-' && to - from > 1)) pause = true
   }
   return { sentence, comma, pause }
 }
