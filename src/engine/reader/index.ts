@@ -102,7 +102,7 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
   const canonical = (phrase: string): string[] => normalizePhrase(phrase).filter((w) => !FILLERS.has(w)).map(lemma)
   // A side word in a phrase would be read as a side marker in the text: such phrases are said with
   // patterns instead ("both" + "leg"), and labels like "... down both legs" name nothing to read.
-  const phrases = buildPhraseIndex(raw.filter((p) => !normalizePhrase(p.phrase).some((w) => w in SIDE_WORDS)), canonical)
+  const phrases = buildPhraseIndex(raw.filter((p) => !normalizePhrase(p.phrase).some((w) => SIDE_WORDS.has(w))), canonical)
   const speller = createSpeller(english, ownWords, rawPhrases)
   const signPatterns = buildSignPatterns(kb.signs, (w) => lemma(normalizeWord(w)))
   const sided = new Set(kb.regions.filter((r) => r.sided).map((r) => r.id))
@@ -130,7 +130,7 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
       const rank = (g: Word['gap']): number => ['none', 'comma', 'clause', 'sentence'].indexOf(g)
       tokens.forEach((t, i) => {
         if (t.norm === '') return
-        const side = SIDE_WORDS[t.norm]
+        const side = SIDE_WORDS.get(t.norm)
         if (FILLERS.has(t.norm) || side) {
           if (side) {
             pendingSide = side

@@ -8,7 +8,7 @@
 import type { English } from './english.js'
 
 /** Irregular forms the suffix rules cannot reach. */
-const IRREGULAR: Readonly<Record<string, string>> = {
+const IRREGULAR: ReadonlyMap<string, string> = new Map(Object.entries({
   feet: 'foot', teeth: 'tooth', calves: 'calf', halves: 'half', knives: 'knife', wives: 'wife', lives: 'life', men: 'man', women: 'woman',
   children: 'child', kids: 'kid', mice: 'mouse', went: 'go', gone: 'go', goes: 'go', going: 'go', felt: 'feel', fell: 'fall', fallen: 'fall',
   broke: 'break', broken: 'break', woke: 'wake', woken: 'wake', slept: 'sleep', swollen: 'swell', swolen: 'swell', lying: 'lie', laying: 'lie',
@@ -40,7 +40,7 @@ const IRREGULAR: Readonly<Record<string, string>> = {
   whether: 'whether', either: 'either', neither: 'neither', together: 'together', rubber: 'rubber', ladder: 'ladder', butter: 'butter',
   temper: 'temper', whisper: 'whisper', clamber: 'clamber', injured: 'injure', tired: 'tired', red: 'red', bed: 'bed', need: 'need',
   speed: 'speed', bleed: 'bleed', seed: 'seed', shed: 'shed', used: 'use', naked: 'naked', wicked: 'wicked', sacred: 'sacred', hundred: 'hundred',
-}
+}))
 
 /**
  * A stem and the stem with "e", likelier first: a stem ending consonant-vowel-consonant after a
@@ -103,10 +103,10 @@ export function createLemmatizer(english: English, own: ReadonlySet<string>): Le
   const real = (w: string): boolean => english.words.has(w) || own.has(w)
   const lemma = (raw: string): string => {
     const w = english.americanOf.get(raw) ?? raw
-    const irregular = IRREGULAR[w]
+    const irregular = IRREGULAR.get(w)
     if (irregular !== undefined) return irregular
     if (/\d/.test(w) || w.length <= 3) return w
-    for (const c of candidates(w)) if (c.length >= 3 && real(c)) return IRREGULAR[c] ?? english.americanOf.get(c) ?? c
+    for (const c of candidates(w)) if (c.length >= 3 && real(c)) return IRREGULAR.get(c) ?? english.americanOf.get(c) ?? c
     for (const c of comparatives(w)) if (c.length >= 3 && own.has(c)) return c
     return w
   }

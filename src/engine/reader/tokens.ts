@@ -69,7 +69,7 @@ export function tokenize(text: string): Token[] {
       if (gap !== 'none') clause += 1
     }
     last = start + raw.length
-    const expanded = SHORTHAND[norm]
+    const expanded = SHORTHAND.get(norm)
     if (expanded === '') continue
     const words = expanded === undefined ? [norm] : expanded.split(' ')
     words.forEach((w, i) => out.push({ norm: w, start, end: last, sentence, clause, gap: i === 0 ? gap : 'none' }))

@@ -8,7 +8,8 @@ import type { Side } from '../types.js'
 /** Dropped before phrase matching, in text and in phrases alike: "back of my left hand" reads "back of hand". */
 export const FILLERS: ReadonlySet<string> = new Set(['my', 'the', 'a', 'an', 'your', 'his', 'her', 'their', 'our', 'its', 'this', 'that', 'these', 'those', 'some', 'any'])
 
-export const SIDE_WORDS: Readonly<Record<string, Side>> = { left: 'left', right: 'right', both: 'both', bilateral: 'both', lhs: 'left', rhs: 'right' }
+/** Side words (a Map: client text must never reach Object.prototype through a lookup). */
+export const SIDE_WORDS: ReadonlyMap<string, Side> = new Map([['left', 'left'], ['right', 'right'], ['both', 'both'], ['bilateral', 'both'], ['lhs', 'left'], ['rhs', 'right']])
 
 /** Words that deny what follows them within their scope. "Can't" and "won't" are not among them: they say inability or persistence. */
 export const NEGATORS: ReadonlySet<string> = new Set(['no', 'not', 'without', 'never', 'dont', 'doesnt', 'isnt', 'didnt', 'arent', 'wasnt', 'werent',
@@ -45,7 +46,7 @@ export const MOVEMENTS: ReadonlySet<string> = new Set(['turn', 'lift', 'raise', 
   'rub', 'tap', 'squeeze', 'grip', 'lower', 'twist', 'roll', 'shrug', 'wiggle', 'kick', 'press', 'massage'])
 
 /** Texting shorthand and abbreviations, read as the words they stand for. */
-export const SHORTHAND: Readonly<Record<string, string>> = {
+export const SHORTHAND: ReadonlyMap<string, string> = new Map(Object.entries({
   w: 'with', wo: 'without', bc: 'because', cos: 'because', coz: 'because', cuz: 'because', u: 'you', ur: 'your', r: 'right',
   im: 'i am', ive: 'i have', id: 'i would', hrs: 'hours', hr: 'hour', mins: 'minutes', min: 'minute', wks: 'weeks', wk: 'week',
   yrs: 'years', yr: 'year', mths: 'months', mo: 'months', tbh: '', idk: 'i do not know', pls: 'please', plz: 'please', thx: 'thanks', ty: 'thanks',
@@ -55,4 +56,4 @@ export const SHORTHAND: Readonly<Record<string, string>> = {
   dont: 'do not', doesnt: 'does not', didnt: 'did not', isnt: 'is not', arent: 'are not', wasnt: 'was not', werent: 'were not', havent: 'have not',
   hasnt: 'has not', hadnt: 'had not', wont: 'will not', wouldnt: 'would not', couldnt: 'could not', shouldnt: 'should not', aint: 'is not',
   gonna: 'going to', wanna: 'want to', gotta: 'have to', kinda: 'kind of', sorta: 'sort of', dunno: 'do not know',
-}
+}))
