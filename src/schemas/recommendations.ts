@@ -73,6 +73,7 @@ export const RecommendationResponseSchema = Type.Object({
     sides: Type.Array(Type.Union([Type.Literal('left'), Type.Literal('right')]), { description: 'Which side to work, from the reported sides and the zone laterality' }),
     explanation: Type.Array(ContributionSchema),
     triggerPoints: Type.Array(TriggerPointSchema),
+    mapUrl: Type.String({ description: 'Path of its referral map (SVG) on the sides to work: `/v1/muscles/{id}/map.svg?side=...`' }),
   }), { description: 'Muscles commonly associated with the reported pattern, best first; ties break by id' }),
   focusPlan: Type.Array(Type.Object({
     order: Type.Integer({ minimum: 1 }),
@@ -95,5 +96,9 @@ export const RecommendationResponseSchema = Type.Object({
     kind: Type.Union([Type.Literal('screen'), Type.Literal('differentiate')]),
     why: Type.String(),
   }), { maxItems: 3, description: 'Up to three follow-up questions; send answers back in `answers`' }),
+  mapUrl: Type.Union([Type.String(), Type.Null()], {
+    description: 'Path of the overview map (SVG): the reported areas and the primary muscles\' trigger points on the sides to work ' +
+      '(`/v1/recommendations/map.svg?regions=...&muscles=...`). Null when nothing was located, or at urgent or emergency triage.',
+  }),
   disclaimer: Type.String(),
 })

@@ -10,6 +10,7 @@ import { suggestIds } from '../engine/suggest.js'
 import { understand } from '../engine/understand.js'
 import type { Answer, ComplaintInput, EngineInput, EngineResult, Side } from '../engine/types.js'
 import { AppError } from '../errors.js'
+import { muscleMapUrl, overviewMapUrl } from '../maps/urls.js'
 
 export const DISCLAIMER =
   'Decision support for trained therapists: these are muscles commonly associated with the reported pain pattern, ' +
@@ -46,7 +47,8 @@ export interface RecommendationResponse extends Omit<EngineResult, 'muscles'> {
     unrecognized: string[]
     age: number | null
   }
-  muscles: (EngineResult['muscles'][number] & { triggerPoints: readonly unknown[] })[]
+  muscles: (EngineResult['muscles'][number] & { triggerPoints: readonly unknown[]; mapUrl: string })[]
+  mapUrl: string | null
   disclaimer: string
 }
 
@@ -65,6 +67,14 @@ function complaint(region: string, side: Side | null | undefined, sensations: st
   const c = complaintInput(region, side, sensations) as PreparedComplaint
   c.from = from
   return c
+}
+
+/** The overview map of an answer: none when nothing was located, or when triage sends the client to a doctor (no plan). */
+function overview(complaints: readonly PreparedComplaint[], result: EngineResult): string | null {
+  if (result.triage.level === 'urgent' || result.triage.level === 'emergency') return null
+  const primary = result.muscles.filter((m) => m.tier === 'primary')
+  if (complaints.length === 0 && primary.length === 0) return null
+  return overviewMapUrl(complaints.map((c) => ({ region: c.region, side: c.side ?? null })), primary)
 }
 
 export function createRecommendationService(kb: CompiledKb) {
@@ -152,9 +162,11 @@ export function createRecommendationService(kb: CompiledKb) {
         },
         muscles: result.muscles.map((m) => ({
           id: m.id, name: m.name, score: m.score, tier: m.tier, sides: m.sides, explanation: m.explanation, triggerPoints: kb.muscles.get(m.id)!.triggerPoints,
+          mapUrl: muscleMapUrl(m.id, m.sides),
         })),
         focusPlan: result.focusPlan,
         questions: result.questions,
+        mapUrl: overview(complaints, result),
         disclaimer: DISCLAIMER,
       }
     },
