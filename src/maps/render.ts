@@ -54,6 +54,8 @@ export function wrap(text: string, max: number): string[] {
   return line ? [...lines, line] : lines
 }
 
+const isBody = (v: ChartView): boolean => v.id === 'front' || v.id === 'back'
+
 const onSide = (shape: ChartShape, sides: readonly ChartSide[]): boolean => shape.side === null || sides.includes(shape.side)
 const under = (region: string, target: string, ancestors: Ancestors): boolean =>
   region === target || (ancestors.get(region)?.includes(target) ?? false)
@@ -124,16 +126,18 @@ export function renderChart(view: ChartView, title: string, desc: string, ancest
 /** A map: the views that show a shaded shape or a marker, a heading and a legend. */
 export function renderMap(spec: MapSpec, ancestors: Ancestors, label: (id: string) => string): string {
   const marks = new Map<ChartShape, Marker[]>()
-  const marked = new Set<ChartView>()
   for (const m of spec.markers) {
-    for (const { view, shape } of anchorShapes(m, ancestors)) {
+    for (const { shape } of anchorShapes(m, ancestors)) {
       marks.set(shape, [...(marks.get(shape) ?? []), m])
-      marked.add(view)
     }
   }
-  const shows = (v: ChartView): boolean => marked.has(v) || v.shapes.some((s) => paintOf(s, spec.paints, ancestors) !== null)
-  let views = VIEWS.filter(shows)
-  if (views.length === 0) views = VIEWS.filter((v) => v.id === 'front' || v.id === 'back')
+  const lit = (v: ChartView): ChartShape[] => v.shapes.filter((s) => marks.has(s) || paintOf(s, spec.paints, ancestors) !== null)
+  // Close views first; a whole-body view only when it shows something they do not (a head muscle's
+  // map is the head alone, not a full figure with a shaded temple).
+  const close = VIEWS.filter((v) => !isBody(v) && lit(v).length > 0)
+  const inClose = new Set(close.flatMap((v) => lit(v).map((s) => s.region)))
+  let views = VIEWS.filter((v) => isBody(v) && lit(v).some((s) => !inClose.has(s.region))).concat(close)
+  if (views.length === 0) views = VIEWS.filter(isBody)
   const parts: string[] = [tag('defs', {}, SPILLOVER_PATTERN), '']
   let y = 8
   for (const line of wrap(spec.title, HEADING_CHARS)) {
@@ -141,13 +145,13 @@ export function renderMap(spec: MapSpec, ancestors: Ancestors, label: (id: strin
     parts.push(tag('text', { x: 12, y, 'font-size': HEADING, 'font-weight': 700, fill: PAINT.text, 'font-family': FONT }, esc(line)))
   }
   y += 10
-  const body = views.filter((v) => v.id === 'front' || v.id === 'back')
+  const body = views.filter(isBody)
   if (body.length > 0) {
     const x0 = (WIDTH - body.length * BODY_W) / 2
     body.forEach((v, i) => parts.push(tag('g', { transform: `translate(${fmt(x0 + i * BODY_W)} ${fmt(y)})`, 'data-view': v.id }, drawView(v, spec, marks, ancestors, label, 16))))
     y += body[0]!.height
   }
-  for (const v of views.filter((x) => x.id !== 'front' && x.id !== 'back')) {
+  for (const v of close) {
     const scale = Math.min(WIDTH / v.width, CLOSE_MAX_HEIGHT / v.height)
     const x0 = (WIDTH - v.width * scale) / 2
     parts.push(tag('g', { transform: `translate(${fmt(x0)} ${fmt(y)}) scale(${fmt(scale)})`, 'data-view': v.id }, drawView(v, spec, marks, ancestors, label, Math.round(17 / scale))))
