@@ -4,9 +4,11 @@
  * and marks, deterministic bytes, errors as problems, the maps a recommendation links to, and
  * publishable keys from the widget's origin.
  */
+import { readFileSync } from 'node:fs'
 import type { FastifyInstance } from 'fastify'
 import type supertest from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DOCS_MAPS } from '../src/maps/docs.js'
 import { VIEW_IDS } from '../src/maps/types.js'
 import { testApp } from './helpers/app.js'
 import { bearer, ORIGIN, productionApp, type KeyedApp } from './helpers/keys.js'
@@ -84,6 +86,11 @@ describe('pain maps', () => {
     expect(svg).toMatch(/data-trigger-point="soleus\/[^"]+" data-side="left"/)
     expect(desc(svg)).toMatch(/^Where it hurts, shaded: Temple \(right\); Heel \(both sides\)\. Trigger points of the muscles to work, marked with numbered dots: 1, Upper trapezius \(right side\), in .*; 2, Soleus \(both sides\), in /)
     expect(svgText(await get(url).expect(200))).toBe(svg)
+  })
+
+  it.each(DOCS_MAPS.map((m) => [m.url, m]))("the README's picture is what GET %s serves", async (_url, { url, path }) => {
+    const served = svgText(await get(url).expect(200))
+    expect(readFileSync(path, 'utf8') === served, `${path.pathname} is out of date: run \`npm run maps:docs\` and commit it`).toBe(true)
   })
 
   it('answers bad input with problems: an unknown view or side (400), an unknown muscle (404), unknown ids in an overview (422)', async () => {
