@@ -27,7 +27,7 @@ export default tseslint.config(
     languageOptions: {
       sourceType: 'script',
       globals: Object.fromEntries(['window', 'document', 'location', 'URL', 'CSSStyleSheet', 'AbortController', 'fetch',
-        'setTimeout', 'clearTimeout'].map((g) => [g, 'readonly'])),
+        'setTimeout', 'clearTimeout', 'Blob', 'DOMParser'].map((g) => [g, 'readonly'])),
     },
     rules: {
       'no-console': 'error',
