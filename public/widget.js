@@ -523,7 +523,7 @@
       }
       if (questions.length > 0) {
         msg.appendChild(el('h3', { text: T.questions }))
-        questions.forEach(function (q) { msg.appendChild(renderQuestion(q, turn)) })
+        questions.forEach(function (q) { msg.appendChild(renderQuestion(q, turn, res, names)) })
       } else if (muscles.length === 0) {
         // Never "nothing stands out" without a way on: ask where, and offer the chart.
         var qid = nextId('q')
@@ -540,13 +540,13 @@
       return msg
     }
 
-    function renderQuestion(q, turn) {
+    function renderQuestion(q, turn, res, names) {
       var qid = nextId('q')
       var row = el('div', { class: 'answers' })
       var all = []
       var options = (q.options || []).filter(function (o) { return o && (o.region || o.id) })
       var choices = options.length
-        ? options.map(function (o) { return { label: o.label || o.region || o.id, server: true, act: function () { turn.complaints = turn.complaints.concat([complaintOf(o)]) } } })
+        ? options.map(function (o) { return { label: o.label || o.region || o.id, server: true, act: function () { turn.complaints = turn.complaints.concat([complaintOf(o, res, names)]) } } })
         : [['yes', T.yes], ['no', T.no], ['unknown', T.unsure]].map(function (a) { return { label: a[1], act: function () { turn.answers[q.id] = a[0] } } })
       choices.forEach(function (c) {
         var b = el('button', { type: 'button', class: options.length ? 'option' : null, 'aria-pressed': 'false', lang: c.server ? SERVER_LANG : null, text: c.label })
@@ -564,10 +564,18 @@
       return el('div', { class: 'q', role: 'group', 'aria-labelledby': qid }, [el('p', { id: qid, lang: SERVER_LANG, text: q.text }), row])
     }
 
-    /** A picked sub-region of a "where exactly?" question, as a structured complaint. */
-    function complaintOf(option) {
+    /**
+     * A picked option of a "where exactly?" (locate) question, as a structured complaint: on the side
+     * the client gave for the broader region it narrows, when they gave one.
+     */
+    function complaintOf(option, res, names) {
       var c = { region: String(option.region || option.id) }
-      if (option.side === 'left' || option.side === 'right' || option.side === 'both') c.side = option.side
+      var broader = {}
+      for (var r = names.parent[c.region]; r; r = names.parent[r]) broader[r] = true
+      var complaints = (res.interpreted && res.interpreted.complaints) || []
+      for (var i = 0; i < complaints.length; i++) {
+        if (broader[complaints[i].region] && complaints[i].side) { c.side = complaints[i].side; break }
+      }
       return c
     }
 
@@ -853,23 +861,25 @@
     }
   }
 
-  /** Labels of region, sensation, context and condition ids, fetched once (cacheable reference data). */
+  /** Labels of region, sensation, context and condition ids, and each region's parent, fetched once (cacheable reference data). */
   var labelsPromise = null
   function labels() {
     if (labelsPromise) return labelsPromise
-    function list(path, field) {
+    function items(path) {
       return call(path, { method: 'GET', headers: headers(false), cache: 'default' }).then(function (res) {
         if (res.ok) return res.json()
         logReason('HTTP ' + res.status + ' from ' + path + ': labels shown as ids')
         return { items: [] }
-      }).then(function (body) {
-        var map = {}
-        ;(body.items || []).forEach(function (x) { map[x.id] = x[field] })
-        return map
-      }).catch(function () { return {} })
+      }).then(function (body) { return body.items || [] }).catch(function () { return [] })
     }
-    labelsPromise = Promise.all([list('/v1/sensations', 'label'), list('/v1/contexts', 'label'), list('/v1/conditions', 'name'), list('/v1/regions', 'label')])
-      .then(function (r) { return { sensation: r[0], context: r[1], condition: r[2], region: r[3] } })
+    function byId(list, field) {
+      var map = {}
+      list.forEach(function (x) { map[x.id] = x[field] })
+      return map
+    }
+    labelsPromise = Promise.all([items('/v1/sensations'), items('/v1/contexts'), items('/v1/conditions'), items('/v1/regions')]).then(function (r) {
+      return { sensation: byId(r[0], 'label'), context: byId(r[1], 'label'), condition: byId(r[2], 'name'), region: byId(r[3], 'label'), parent: byId(r[3], 'parentId') }
+    })
     return labelsPromise
   }
 

@@ -17,42 +17,72 @@ describe('engine (synthetic knowledge base)', () => {
     expect(lintKnowledgeBase(syntheticKb())).toEqual([])
   })
 
+  // Guide places (synthetic-kb.ts): temple jaw +1, scm +0.67, neck-a +0.33; back-of-neck neck-a +1, neck-b +0.5;
+  // thumb neck-b +1; head jaw +1 (neck-a and scm unlisted); neck neck-b +1, neck-a +0.5.
   it.each<[string, Partial<EngineInput>, Record<string, number>]>([
-    ['essential zone 3, spillover 1.5', { complaints: [{ region: 'temple', sensations: [] }] }, { jaw: 3, 'neck-a': 1.5, scm: 1.5 }],
-    ['a broad region reaches the zones below it at 0.6', { complaints: [{ region: 'head', sensations: [] }] }, { jaw: 1.8, 'neck-a': 0.9, scm: 0.9 }],
+    ['essential zone 3, spillover 1.5, plus the place in the temple guide', { complaints: [{ region: 'temple', sensations: [] }] }, { jaw: 4, scm: 2.17, 'neck-a': 1.83 }],
+    ['a broad region reaches the zones below it at 0.6; only its own guide adds', { complaints: [{ region: 'head', sensations: [] }] }, { jaw: 2.8, scm: 0.9, 'neck-a': 0.9 }],
     ['two regions on one side: +1 coverage', { complaints: [{ region: 'temple', side: 'right', sensations: [] }, { region: 'back-of-neck', side: 'right', sensations: [] }] },
-      { 'neck-a': 5.5, jaw: 3, 'neck-b': 3, scm: 1.5 }],
+      { 'neck-a': 6.83, jaw: 4, 'neck-b': 3.5, scm: 2.17 }],
     ['two regions on opposite sides: no coverage bonus', { complaints: [{ region: 'temple', side: 'right', sensations: [] }, { region: 'back-of-neck', side: 'left', sensations: [] }] },
-      { 'neck-a': 4.5, jaw: 3, 'neck-b': 3, scm: 1.5 }],
-    ['a context the muscle lists adds 1', { complaints: [{ region: 'temple', sensations: [] }], contexts: ['chewing'] }, { jaw: 4, 'neck-a': 1.5, scm: 1.5 }],
-    ['a rule adds its weight', { complaints: [{ region: 'temple', sensations: [] }], contexts: ['desk-work'] }, { 'neck-a': 3.5, jaw: 3, scm: 1.5 }],
-    ['tingling favours muscles with an entrapment', { complaints: [{ region: 'thumb', sensations: ['tingling'] }] }, { 'neck-b': 3 }],
+      { 'neck-a': 5.83, jaw: 4, 'neck-b': 3.5, scm: 2.17 }],
+    ['a context the muscle lists adds 1', { complaints: [{ region: 'temple', sensations: [] }], contexts: ['chewing'] }, { jaw: 5, scm: 2.17, 'neck-a': 1.83 }],
+    ['a rule adds its weight', { complaints: [{ region: 'temple', sensations: [] }], contexts: ['desk-work'] }, { jaw: 4, 'neck-a': 3.83, scm: 2.17 }],
+    ['tingling favours muscles with an entrapment', { complaints: [{ region: 'thumb', sensations: ['tingling'] }] }, { 'neck-b': 4 }],
     ['a condition ranks its muscles 4 down to 1.5', { conditions: ['temple-headache'] }, { 'neck-a': 4, jaw: 1.5 }],
     ['a non-pain symptom reaches the muscle that lists it', { sensations: ['dizziness'] }, { scm: 1 }],
-    ['a "no" lowers a muscle its "yes" would favour', { complaints: [{ region: 'temple', sensations: [] }], negated: ['context:chewing'] }, { jaw: 2.5, 'neck-a': 1.5, scm: 1.5 }],
+    ['a "no" lowers a muscle its "yes" would favour', { complaints: [{ region: 'temple', sensations: [] }], negated: ['context:chewing'] }, { jaw: 3.5, scm: 2.17, 'neck-a': 1.83 }],
   ])('%s', (_name, over, expected) => {
     expect(scores(over)).toEqual(expected)
   })
 
-  it('ranks a muscle that explains several regions above one that explains one, ties by id', () => {
+  it('ranks a muscle that explains several regions above one that explains one', () => {
     expect(order({ complaints: [{ region: 'temple', sensations: [] }, { region: 'back-of-neck', sensations: [] }] })).toEqual(['neck-a', 'jaw', 'neck-b', 'scm'])
     expect(order({ complaints: [{ region: 'back-of-neck', sensations: [] }] })).toEqual(['neck-a', 'neck-b'])
+  })
+
+  it('lets the first-listed muscle of a broad region\'s guide lead, against id order', () => {
+    expect(scores({ complaints: [{ region: 'neck', sensations: [] }] })).toEqual({ 'neck-b': 2.8, 'neck-a': 2.3 })
+    expect(order({ complaints: [{ region: 'neck', sensations: [] }] })).toEqual(['neck-b', 'neck-a'])
+  })
+
+  it('breaks a tie by the guides before anything else, never by id', () => {
+    // neck-a and scm tie at 0.9 for the head; the head guide lists neither, the temple guide lists scm first.
+    expect(order({ complaints: [{ region: 'head', sensations: [] }] })).toEqual(['jaw', 'scm', 'neck-a'])
+  })
+
+  it('says in the explanation where the pain guides list the muscle', () => {
+    const r = recommend(kb, input({ complaints: [{ region: 'temple', sensations: [] }] }))
+    const scm = r.muscles.find((m) => m.id === 'scm')!
+    expect(scm.explanation).toContainEqual({ kind: 'guide', ref: 'guide:temple', weight: 0.67, detail: 'Listed 2nd of 3 for Temple in the trigger-point pain guides' })
   })
 
   it.each([
     ['right', 'ipsilateral zone works the same side', 'jaw', ['right']],
     ['right', 'contralateral zone works the other side', 'scm', ['left']],
     ['both', 'both sides', 'jaw', ['left', 'right']],
+    [undefined, 'no side given: both sides are checked', 'jaw', ['left', 'right']],
   ] as const)('laterality: %s temple, %s', (side, _why, muscle, sides) => {
-    const r = recommend(kb, input({ complaints: [{ region: 'temple', side, sensations: [] }] }))
+    const r = recommend(kb, input({ complaints: [{ region: 'temple', ...(side ? { side } : {}), sensations: [] }] }))
     expect(r.muscles.find((m) => m.id === muscle)!.sides).toEqual(sides)
+  })
+
+  it('gives every muscle in an answer its sides, and the focus plan the same sides', () => {
+    for (const over of [{ conditions: ['temple-headache'] }, { sensations: ['dizziness'] }, { complaints: [{ region: 'temple', side: 'left' as const, sensations: [] }] }]) {
+      const r = recommend(kb, input(over))
+      for (const m of r.muscles) expect(m.sides.length, m.id).toBeGreaterThan(0)
+      for (const step of r.focusPlan) {
+        const sides = r.muscles.find((m) => m.id === step.muscle)!.sides
+        expect(step.side).toBe(sides.length === 2 ? 'both' : sides[0])
+      }
+    }
   })
 
   it('explains every point of every score with the zone or rule that made it', () => {
     const r = recommend(kb, input({ complaints: [{ region: 'temple', sensations: [] }], contexts: ['desk-work'] }))
     for (const m of r.muscles) expect(m.explanation.reduce((a, e) => a + e.weight, 0)).toBeCloseTo(m.score, 5)
     const neckA = r.muscles.find((m) => m.id === 'neck-a')!
-    expect(neckA.explanation.map((e) => `${e.kind}:${e.ref}`)).toEqual(['zone:neck-a@temple', 'rule:desk-temple'])
+    expect(neckA.explanation.map((e) => `${e.kind}:${e.ref}`)).toEqual(['zone:neck-a@temple', 'guide:guide:temple', 'rule:desk-temple'])
   })
 
   it.each([

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { guideProfiles } from '../src/engine/guides.js'
 import { canonicalText } from '../src/kb/canonical.js'
 import { SEED_KINDS } from '../src/kb/files.js'
 import { lintKnowledgeBase } from '../src/kb/lint.js'
@@ -18,6 +19,15 @@ describe('the knowledge base (seed/)', () => {
       const kind = SEED_KINDS.find((k) => (k.path.endsWith('/') ? file.startsWith(k.path) : file === k.path))!
       expect(text === canonicalText(JSON.parse(text) as unknown[], kind.schema), `${file} is not canonical: run npm run kb:format`).toBe(true)
     }
+  })
+
+  it('tells every muscle apart by its places in the pain guides, so ranking never falls back to ids', () => {
+    const byProfile = new Map<string, string[]>()
+    for (const [id, places] of guideProfiles(kb.muscles, kb.painGuides)) {
+      const key = places.join(',')
+      byProfile.set(key, [...(byProfile.get(key) ?? []), id])
+    }
+    expect([...byProfile.values()].filter((ids) => ids.length > 1)).toEqual([])
   })
 
   it('meets the coverage the product promises', () => {

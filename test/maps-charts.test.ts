@@ -38,7 +38,7 @@ describe('body charts', () => {
   })
 
   it('holds the views the README lists, with these region counts', () => {
-    expect(regionsPerView(VIEWS)).toEqual({ front: 45, back: 39, head: 21, 'hand-palm': 8, 'hand-back': 7, 'foot-sole': 5 })
+    expect(regionsPerView(VIEWS)).toEqual({ front: 45, back: 40, head: 21, 'hand-palm': 8, 'hand-back': 7, 'foot-sole': 5 })
   })
 
   it('places points inside a shape, apart from each other, the same every time', () => {

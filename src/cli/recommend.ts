@@ -64,14 +64,14 @@ function print(r: RecommendationResponse): void {
   if (r.muscles.length) {
     out.push('', 'MUSCLES commonly associated with this pattern:')
     r.muscles.forEach((m, i) => {
-      out.push(`  ${String(i + 1).padStart(2)}. ${m.name} (${m.tier}, score ${m.score}${m.sides.length ? `, ${m.sides.join('+')}` : ''})`)
+      out.push(`  ${String(i + 1).padStart(2)}. ${m.name} (${m.tier}, score ${m.score}, ${m.sides.join('+')})`)
       for (const e of m.explanation) out.push(`      ${e.weight >= 0 ? '+' : ''}${e.weight} ${e.kind}: ${e.detail}`)
     })
   }
   if (r.focusPlan.length) {
     out.push('', 'FOCUS PLAN:')
     for (const s of r.focusPlan) {
-      out.push(`  ${s.order}. ${s.name}${s.side !== 'unspecified' ? ` (${s.side})` : ''}: ${s.technique}`)
+      out.push(`  ${s.order}. ${s.name} (${s.side}): ${s.technique}`)
       out.push(`     where: ${s.area}`, `     position: ${s.position}`, `     pressure: ${s.pressure}`, `     duration: ${s.duration}`)
       if (s.cautions.length) out.push(`     cautions: ${s.cautions.join(' ')}`)
       out.push(`     (${s.reason})`)

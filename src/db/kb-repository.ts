@@ -3,6 +3,7 @@
  * reads it back as domain types. Knows tables and rows; knows nothing of HTTP or scoring.
  */
 import { asc, eq } from 'drizzle-orm'
+import { SEED_KINDS } from '../kb/files.js'
 import type { Condition, KnowledgeBase, Muscle, Question, RedFlag, Rule } from '../kb/schema.js'
 import type { Db } from './client.js'
 import * as t from './schema.js'
@@ -27,7 +28,7 @@ export function createKbRepository(db: Db) {
     /** Replace the whole knowledge base atomically: either all of it is stored or none. */
     replaceAll(kb: KnowledgeBase, version: string): void {
       db.transaction((tx) => {
-        for (const table of [t.rules, t.questions, t.redFlags, t.conditionMuscles, t.conditions, t.referralZones, t.muscles, t.vocabulary]) {
+        for (const table of [t.kbEntries, t.rules, t.questions, t.redFlags, t.conditionMuscles, t.conditions, t.referralZones, t.muscles, t.vocabulary]) {
           tx.delete(table).run()
         }
         tx.update(t.regions).set({ parentId: null }).run()
@@ -40,9 +41,9 @@ export function createKbRepository(db: Db) {
         insert(t.regions, kb.regions.map((r) => ({ ...r, parentId: null })))
         for (const r of kb.regions) if (r.parentId) tx.update(t.regions).set({ parentId: r.parentId }).where(eq(t.regions.id, r.id)).run()
         insert(t.vocabulary, [
-          ...kb.sensations.map((s) => ({ kind: 'sensation' as const, id: s.id, label: s.label, category: s.category, synonyms: s.synonyms, patterns: null })),
-          ...kb.contexts.map((c) => ({ kind: 'context' as const, id: c.id, label: c.label, category: null, synonyms: c.synonyms, patterns: null })),
-          ...kb.signs.map((s) => ({ kind: 'sign' as const, id: s.id, label: s.label, category: null, synonyms: s.synonyms, patterns: s.patterns ?? null })),
+          ...kb.sensations.map((s) => ({ kind: 'sensation' as const, id: s.id, label: s.label, category: s.category, synonyms: s.synonyms, patterns: null, profile: null })),
+          ...kb.contexts.map((c) => ({ kind: 'context' as const, id: c.id, label: c.label, category: null, synonyms: c.synonyms, patterns: null, profile: null })),
+          ...kb.signs.map((s) => ({ kind: 'sign' as const, id: s.id, label: s.label, category: null, synonyms: s.synonyms, patterns: s.patterns ?? null, profile: s })),
         ])
         insert(t.muscles, kb.muscles.map(({ referralZones: _z, ...m }) => ({ id: m.id, name: m.name, muscleGroup: m.group, profile: m })))
         insert(t.referralZones, kb.muscles.flatMap((m) => m.referralZones.map((z, position) => ({
@@ -53,6 +54,9 @@ export function createKbRepository(db: Db) {
         insert(t.redFlags, kb.redFlags.map((f) => ({ id: f.id, level: f.level, profile: f })))
         insert(t.questions, kb.questions.map((q, position) => ({ id: q.id, kind: q.kind, position, profile: q })))
         insert(t.rules, kb.rules.map((r, position) => ({ id: r.id, position, sourceId: r.source, profile: r })))
+        for (const kind of SEED_KINDS) {
+          if (kind.entries) insert(t.kbEntries, (kb[kind.key] as { id: string }[]).map((e, position) => ({ kind: kind.key, id: e.id, position, profile: e })))
+        }
         tx.insert(t.kbMeta).values({ key: VERSION_KEY, value: version })
           .onConflictDoUpdate({ target: t.kbMeta.key, set: { value: version } }).run()
       })
@@ -74,6 +78,10 @@ export function createKbRepository(db: Db) {
         list.push(cm.muscleId)
         condMuscles.set(cm.conditionId, list)
       }
+      const entries = new Map<string, unknown[]>()
+      for (const e of db.select().from(t.kbEntries).orderBy(asc(t.kbEntries.kind), asc(t.kbEntries.position)).all()) {
+        entries.set(e.kind, [...(entries.get(e.kind) ?? []), e.profile])
+      }
       const vocab = db.select().from(t.vocabulary).orderBy(asc(t.vocabulary.id)).all()
       const kb: KnowledgeBase = {
         sources: db.select().from(t.sources).orderBy(asc(t.sources.id)).all().map((s) => ({
@@ -85,7 +93,7 @@ export function createKbRepository(db: Db) {
           id: v.id, label: v.label, category: v.category as KnowledgeBase['sensations'][number]['category'], synonyms: v.synonyms,
         })),
         contexts: vocab.filter((v) => v.kind === 'context').map((v) => ({ id: v.id, label: v.label, synonyms: v.synonyms })),
-        signs: vocab.filter((v) => v.kind === 'sign').map((v) => ({ id: v.id, label: v.label, synonyms: v.synonyms, ...(v.patterns ? { patterns: v.patterns } : {}) })),
+        signs: vocab.filter((v) => v.kind === 'sign').map((v) => v.profile ?? { id: v.id, label: v.label, synonyms: v.synonyms, ...(v.patterns ? { patterns: v.patterns } : {}) }),
         muscles: db.select().from(t.muscles).orderBy(asc(t.muscles.id)).all().map((m) => {
           const { sources, ...rest } = m.profile as Omit<Muscle, 'referralZones'>
           return { ...rest, referralZones: zones.get(m.id) ?? [], sources } as Muscle
@@ -97,6 +105,9 @@ export function createKbRepository(db: Db) {
         redFlags: db.select().from(t.redFlags).orderBy(asc(t.redFlags.id)).all().map((f) => f.profile as RedFlag),
         questions: db.select().from(t.questions).orderBy(asc(t.questions.position)).all().map((q) => q.profile as Question),
         rules: db.select().from(t.rules).orderBy(asc(t.rules.position)).all().map((r) => r.profile as Rule),
+        terms: (entries.get('terms') ?? []) as KnowledgeBase['terms'],
+        redFlagFamilies: (entries.get('redFlagFamilies') ?? []) as KnowledgeBase['redFlagFamilies'],
+        painGuides: (entries.get('painGuides') ?? []) as KnowledgeBase['painGuides'],
       }
       return { kb, version }
     },

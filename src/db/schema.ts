@@ -2,6 +2,7 @@
  * The drizzle schema: knowledge-base tables (replaced whole by the seeder, read once at start-up)
  * and run-time tables. Changes here need `npm run db:generate -- --name verb-noun`.
  */
+import type { Sign, SignPattern } from '../kb/schema.js'
 import { foreignKey, index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 
 export const kbMeta = sqliteTable('kb_meta', {
@@ -38,8 +39,10 @@ export const vocabulary = sqliteTable(
     label: text('label').notNull(),
     category: text('category'),
     synonyms: text('synonyms', { mode: 'json' }).$type<string[]>().notNull(),
-    /** Signs only: word sets that say the sign when they appear together in a clause. */
-    patterns: text('patterns', { mode: 'json' }).$type<string[][]>(),
+    /** Signs only: item sets that say the sign when they are said together (see SignSchema). */
+    patterns: text('patterns', { mode: 'json' }).$type<SignPattern[]>(),
+    /** Signs only: the whole authored entry (patterns, denials, derivation), read back as it was written. */
+    profile: text('profile', { mode: 'json' }).$type<Sign>(),
   },
   (t) => [primaryKey({ columns: [t.kind, t.id] })],
 )
@@ -101,6 +104,21 @@ export const rules = sqliteTable('rules', {
   sourceId: text('source_id').notNull().references(() => sources.id),
   profile: text('profile', { mode: 'json' }).notNull(),
 })
+
+/**
+ * Knowledge-base kinds that need no relational shape of their own (word classes, red-flag families,
+ * pain guides...): one row per entry, its authored JSON in `profile`, in authored order by kind.
+ */
+export const kbEntries = sqliteTable(
+  'kb_entries',
+  {
+    kind: text('kind').notNull(),
+    id: text('id').notNull(),
+    position: integer('position').notNull(),
+    profile: text('profile', { mode: 'json' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.id] })],
+)
 
 /** API keys: only the sha256 of a key is stored, with a short non-secret prefix for display. */
 export const apiKeys = sqliteTable(

@@ -5,12 +5,12 @@
 import type { Condition, Context, KnowledgeBase, Muscle, Question, RedFlag, Region, Rule, Sensation, Sign, Source, When } from '../kb/schema.js'
 import { buildFactNames, type FactNames } from './facts.js'
 import { focusTemplate } from './focus-plan.js'
-import { buildPhraseIndex, type PhraseIndex } from './phrases.js'
+import { buildCommonness, buildGuideIndex } from './guides.js'
 import { buildReach, type ReachEdge } from './reach.js'
 import type { FocusStep } from './types.js'
 import { buildSearchIndex, type SearchIndex } from './search.js'
-import { indexPatterns, type SignPattern } from './sign-patterns.js'
-import { buildSpeller, type Speller } from './spelling.js'
+import { buildReader, type Reader } from './reader/index.js'
+import { buildTriageIndex, type TriageIndex } from './triage.js'
 
 export interface ReferralEdge {
   muscle: Muscle
@@ -35,18 +35,14 @@ export interface CompiledKb {
   subtree: ReadonlyMap<string, readonly string[]>
   /** Region id → referral edges that land exactly on it. */
   referralsTo: ReadonlyMap<string, readonly ReferralEdge[]>
-  /** Region id → every muscle a complaint there reaches (its own, inner and enclosing zones), by muscle id. */
+  /** Region id → every muscle a complaint there reaches (its own, inner and enclosing zones), in the region's frequency order. */
   reach: ReadonlyMap<string, readonly ReachEdge[]>
-  /** Every red flag, sorted by id, and each id's place in that order. */
-  flagsById: readonly RedFlag[]
-  flagIndex: ReadonlyMap<string, number>
-  /** Fact → red flags whose `all` or `any` mention it (a flag can only fire through one of these). */
-  flagsByFact: ReadonlyMap<string, readonly RedFlag[]>
-  /**
-   * Region id → red flags relevant to a complaint there: named by a condition felt in the region or in
-   * a region below it (may repeat a flag).
-   */
-  flagsInSubtree: ReadonlyMap<string, readonly RedFlag[]>
+  /** Red flags by fact, and their families (see triage.ts). */
+  triage: TriageIndex
+  /** Signs that follow from other facts (see facts.ts), in authored order. */
+  derivedSigns: readonly Sign[]
+  /** Muscle id → its place in the knowledge-base-wide order of how commonly the pain guides list it (0 = most). */
+  commonness: ReadonlyMap<string, number>
   /** Every scoring rule, sorted by id, and each id's place in that order. */
   rulesById: readonly Rule[]
   ruleIndex: ReadonlyMap<string, number>
@@ -79,12 +75,8 @@ export interface CompiledKb {
   referredBy: ReadonlyMap<string, ReadonlySet<string>>
   /** Sensation id → muscles listing it among their non-pain symptoms. */
   musclesBySymptom: ReadonlyMap<string, readonly Muscle[]>
-  /** Lay phrases of every vocabulary, for reading free text. */
-  phrases: PhraseIndex
-  /** Spelling tolerance over the words of the phrase index. */
-  speller: Speller
-  /** Signs said in scattered words ("calf ... swollen"), indexed by their first word. */
-  signPatterns: ReadonlyMap<string, readonly SignPattern[]>
+  /** The free-text reader (its passes' indexes built from the vocabularies and word classes). */
+  reader: Reader
   /** Autocomplete index over vocabularies, conditions and muscles. */
   search: SearchIndex
 }
@@ -154,18 +146,8 @@ export function compileKnowledgeBase(kb: KnowledgeBase, version: string): Compil
   }
   const musclesBySymptom = new Map<string, Muscle[]>()
   for (const m of kb.muscles) for (const sym of new Set(m.symptoms.map((x) => x.sensation))) musclesBySymptom.set(sym, [...(musclesBySymptom.get(sym) ?? []), m])
-  const flagsByRegion = new Map<string, RedFlag[]>()
-  const flagById = byId(kb.redFlags)
-  const flagsById = [...kb.redFlags].sort((a, b) => (a.id < b.id ? -1 : 1))
   const rulesById = [...kb.rules].sort((a, b) => (a.id < b.id ? -1 : 1))
-  for (const c of kb.conditions) {
-    for (const r of c.regions) {
-      const list = flagsByRegion.get(r) ?? []
-      for (const f of c.redFlags) if (!list.some((x) => x.id === f) && flagById.has(f)) list.push(flagById.get(f)!)
-      flagsByRegion.set(r, list)
-    }
-  }
-  const phrases = buildPhraseIndex(kb)
+  const commonness = buildCommonness(kb.muscles, kb.painGuides)
   const favours = new Map<string, Set<string>>()
   const askable = new Map<string, string[]>()
   const symptomDetails = new Map<string, Map<string, string>>()
@@ -203,11 +185,10 @@ export function compileKnowledgeBase(kb: KnowledgeBase, version: string): Compil
     ancestors,
     subtree,
     referralsTo,
-    reach: buildReach(regions, subtree, ancestors, referralsTo),
-    flagsById,
-    flagIndex: new Map(flagsById.map((f, i) => [f.id, i])),
-    flagsByFact: indexByFact(kb.redFlags),
-    flagsInSubtree: new Map([...subtree].map(([r, under]) => [r, under.flatMap((u) => flagsByRegion.get(u) ?? [])])),
+    reach: buildReach(regions, subtree, ancestors, referralsTo, buildGuideIndex(kb.painGuides), commonness),
+    commonness,
+    triage: buildTriageIndex(kb),
+    derivedSigns: kb.signs.filter((s) => s.when),
     rulesById,
     ruleIndex: new Map(rulesById.map((r, i) => [r.id, i])),
     rulesByFact: indexByFact(kb.rules),
@@ -223,9 +204,7 @@ export function compileKnowledgeBase(kb: KnowledgeBase, version: string): Compil
     symptomDetails,
     contextDetails,
     focusTemplates: new Map(kb.muscles.map((m) => [m.id, focusTemplate(m)])),
-    phrases,
-    speller: buildSpeller(new Set(phrases.byPhrase.keys())),
+    reader: buildReader(kb, ancestors),
     search: buildSearchIndex(kb),
-    signPatterns: indexPatterns(kb.signs.flatMap((s) => (s.patterns ?? []).map((words) => ({ id: s.id, words })))),
   }
 }

@@ -2,7 +2,7 @@
  * Turns an engine input into the set of facts rules and red flags test, and evaluates `when`
  * expressions against it. Pure.
  */
-import type { When } from '../kb/schema.js'
+import type { Sign, When } from '../kb/schema.js'
 import type { CompiledKb } from './compile.js'
 import type { ComplaintInput, EngineInput, Side } from './types.js'
 
@@ -109,7 +109,24 @@ export function buildFacts(kb: CompiledKb, input: EngineInput): FactSet {
   }
   for (const f of negated) present.delete(f)
   for (const f of negated) if (f.startsWith('sensation:')) sensations.delete(f.slice('sensation:'.length))
+  deriveSigns(kb.derivedSigns, present, negated)
   return { present, negated, complaints, sensations }
+}
+
+/**
+ * Add the signs that follow from the facts present ("exertional symptom at a heart site"), until
+ * nothing more follows; a sign the client denied is never derived.
+ */
+function deriveSigns(derived: readonly Sign[], present: Set<string>, negated: ReadonlySet<string>): void {
+  for (let changed = true, pass = 0; changed && pass <= derived.length; pass++) {
+    changed = false
+    for (const s of derived) {
+      const fact = `sign:${s.id}`
+      if (present.has(fact) || negated.has(fact) || !holds(s.when!, present)) continue
+      present.add(fact)
+      changed = true
+    }
+  }
 }
 
 /** Whether a `when` expression holds for a fact set. */

@@ -79,7 +79,8 @@ export function focusPlan(kb: CompiledKb, chosen: MuscleResult[]): FocusStep[] {
   return orderIdx.map((idx, i) => {
     const result = chosen[idx]!
     const firsts = before[idx]!.filter((b) => position.get(b)! < i).map((b) => muscles[b]!.name)
-    const side = result.sides.length === 2 ? 'both' : result.sides.length === 1 ? result.sides[0]! : 'unspecified'
+    // The muscle's own sides (never empty: no reported side means both), so the plan and the list agree.
+    const side = result.sides.length === 1 ? result.sides[0]! : 'both'
     const t = kb.focusTemplates.get(result.id)!
     // Listed rather than spread: a spread of the template's ten fields cost more than the rest of the step.
     return {

@@ -1,10 +1,12 @@
 /**
  * What a reported region reaches, compiled once per knowledge base: for every region, each muscle
  * with a referral zone on it, inside it (a broader report) or around it (a broader zone), with the
- * best weight and the explanation text for every side. Scoring a complaint is then one walk over a
- * list, with no per-request maps, sorting or string building. Pure.
+ * best weight, its place in the region's pain guide and the explanation texts, in the region's
+ * frequency order. Scoring a complaint is then one walk over a list, with no per-request maps,
+ * sorting or string building. Pure.
  */
 import type { Muscle, Region } from '../kb/schema.js'
+import { ordinal, relativePlace, type GuideIndex, type GuidePlace } from './guides.js'
 import type { Side } from './types.js'
 import { WEIGHTS } from './weights.js'
 
@@ -18,6 +20,10 @@ export interface ReachEdge {
   ref: string
   /** The explanation's detail for the side the zone lands on (`none`: no side reported, or midline). */
   detail: Readonly<Record<Side | 'none', string>>
+  /** 0-based place in the region's frequency order: the tie-break after the score. */
+  place: number
+  /** The muscle's listing in this region's own pain guide, with its weight, ref and text; null when not listed. */
+  guide: { place: GuidePlace; weight: number; ref: string; detail: string } | null
 }
 
 /** The side a zone lands on for a complaint side: referral is ipsilateral unless the zone says otherwise. */
@@ -30,15 +36,20 @@ export function zoneSide(complaintSide: Side | undefined, laterality: string): S
 }
 
 /**
- * Region id → the muscles a complaint there reaches, sorted by muscle id. Per muscle the first best
- * of: a zone on the region itself (×1), a zone on a region inside it (×broaderReport), a zone on an
- * enclosing region, nearest first (×broaderZone).
+ * Region id → the muscles a complaint there reaches, in the region's frequency order. Per muscle the
+ * first best of: a zone on the region itself (×1), a zone on a region inside it (×broaderReport), a
+ * zone on an enclosing region, nearest first (×broaderZone). The order: the muscles the region's pain
+ * guide lists, as listed; then the others (a broad region's guide lists only its leaders) by zone
+ * weight, then by their best relative place in the guides of the regions below and above, then by
+ * the knowledge-base-wide commonness order.
  */
 export function buildReach(
   regions: ReadonlyMap<string, Region>,
   subtree: ReadonlyMap<string, readonly string[]>,
   ancestors: ReadonlyMap<string, readonly string[]>,
   referralsTo: ReadonlyMap<string, readonly { muscle: Muscle; zone: Zone }[]>,
+  guides: GuideIndex,
+  commonness: ReadonlyMap<string, number>,
 ): Map<string, ReachEdge[]> {
   const out = new Map<string, ReachEdge[]>()
   for (const region of regions.values()) {
@@ -53,13 +64,36 @@ export function buildReach(
     consider(region.id, 1, 'reported')
     for (const r of subtree.get(region.id) ?? []) if (r !== region.id) consider(r, WEIGHTS.broaderReport, `within the reported ${region.label}`)
     for (const a of ancestors.get(region.id) ?? []) consider(a, WEIGHTS.broaderZone, `covering the reported ${region.label}`)
-    out.set(region.id, [...best.entries()].sort(([a], [c]) => (a < c ? -1 : 1)).map(([, b]) => {
+    const own = guides.get(region.id)
+    const near = [...(subtree.get(region.id) ?? []), ...(ancestors.get(region.id) ?? [])].filter((r) => r !== region.id)
+    const nearPlace = (muscle: string): number =>
+      Math.min(...near.map((r) => guides.get(r)?.get(muscle)).filter((p): p is GuidePlace => p !== undefined).map(relativePlace), Infinity)
+    const key = (id: string, weight: number): number[] => {
+      const p = own?.get(id)
+      return p ? [0, p.rank] : [1, -weight, nearPlace(id), commonness.get(id) ?? Infinity]
+    }
+    const keyed = [...best.entries()].map(([id, b]) => ({ b, k: key(id, b.weight) }))
+    keyed.sort((x, y) => {
+      for (let i = 0; i < x.k.length; i++) if (x.k[i] !== y.k[i]) return x.k[i]! - y.k[i]!
+      return 0
+    })
+    out.set(region.id, keyed.map(({ b }, place) => {
       const label = regions.get(b.zone.region)?.label ?? b.zone.region
       const text = (sideText: string): string =>
         `${label} (${b.how}${sideText}) is ${b.zone.zone === 'essential' ? 'an essential' : 'a spillover'} referral zone of ${b.muscle.name}`
+      const listed = own?.get(b.muscle.id)
       return {
         muscle: b.muscle, zone: b.zone, weight: b.weight, ref: `${b.muscle.id}@${b.zone.region}`,
         detail: { none: text(''), left: text(', left side'), right: text(', right side'), both: text(', both sides') },
+        place,
+        guide: listed
+          ? {
+              place: listed,
+              weight: (WEIGHTS.guideFirst * (listed.of - listed.rank + 1)) / listed.of,
+              ref: `guide:${region.id}`,
+              detail: `Listed ${ordinal(listed.rank)} of ${listed.of} for ${region.label} in the trigger-point pain guides`,
+            }
+          : null,
       }
     }))
   }

@@ -6,16 +6,29 @@ import type { CompiledKb } from './compile.js'
 import { buildFacts } from './facts.js'
 import { focusPlan } from './focus-plan.js'
 import { chooseQuestions } from './questions.js'
-import { scoreMuscles } from './score.js'
+import { scoreMuscles, type Scored } from './score.js'
 import { LEVEL_RANK, triage } from './triage.js'
 import type { Contribution, EngineInput, EngineResult, MuscleResult } from './types.js'
 import { WEIGHTS } from './weights.js'
 
-/** A muscle's side bits (score.ts: LEFT = 1, RIGHT = 2) as the answer lists them. */
-const SIDES: readonly (readonly ('left' | 'right')[])[] = [[], ['left'], ['right'], ['left', 'right']]
+/**
+ * A muscle's side bits (score.ts: LEFT = 1, RIGHT = 2) as the answer lists them. No bit set means no
+ * reported side places the muscle (no side given, a midline zone, a condition or rule alone): the
+ * therapist checks it on both sides.
+ */
+const SIDES: readonly (readonly ('left' | 'right')[])[] = [['left', 'right'], ['left'], ['right'], ['left', 'right']]
 
 /** The order explanation entries are listed in, by kind. */
-const KIND_RANK: Readonly<Record<Contribution['kind'], number>> = { zone: 0, coverage: 1, condition: 2, rule: 3, symptom: 4, entrapment: 5, context: 6, answer: 7 }
+const KIND_RANK: Readonly<Record<Contribution['kind'], number>> = { zone: 0, guide: 1, coverage: 2, condition: 3, rule: 4, symptom: 5, entrapment: 6, context: 7, answer: 8 }
+
+/**
+ * Ranking order: score; then the best place in a reported region's frequency order (the pain guides);
+ * then how many reported regions it explains; then how commonly the guides list it anywhere.
+ */
+function ranks(a: Scored, b: Scored, commonness: ReadonlyMap<string, number>): number {
+  return b.score - a.score || a.place - b.place || b.explains - a.explains ||
+    commonness.get(a.muscle.id)! - commonness.get(b.muscle.id)!
+}
 
 /** a before b: by kind, then weight (highest first), then ref. */
 function precedes(a: Contribution, b: Contribution): boolean {
@@ -49,14 +62,14 @@ function sortExplanation(list: Contribution[]): Contribution[] {
  */
 export function recommend(kb: CompiledKb, input: EngineInput): EngineResult {
   const facts = buildFacts(kb, input)
-  const screened = triage(kb, facts)
-  const tri = { level: screened.level, flags: screened.flags }
+  const screened = triage(kb, facts, input)
+  const tri = { level: screened.level, flags: screened.flags, possible: screened.possible }
   if (LEVEL_RANK[screened.level] >= LEVEL_RANK.urgent) {
-    return { triage: tri, muscles: [], focusPlan: [], questions: chooseQuestions(kb, facts, input, screened.near, [], screened.level) }
+    return { triage: tri, muscles: [], focusPlan: [], questions: chooseQuestions(kb, facts, input, screened.possible, [], screened.level) }
   }
   const ranked = [...scoreMuscles(kb, input, facts).values()]
     .filter((s) => s.score > 0)
-    .sort((a, b) => b.score - a.score || b.explains - a.explains || (a.muscle.id < b.muscle.id ? -1 : 1))
+    .sort((a, b) => ranks(a, b, kb.commonness))
   const top = ranked[0]?.score ?? 0
   const muscles: MuscleResult[] = ranked.slice(0, input.limit).map((s, i) => ({
     id: s.muscle.id,
@@ -70,6 +83,6 @@ export function recommend(kb: CompiledKb, input: EngineInput): EngineResult {
     triage: tri,
     muscles,
     focusPlan: focusPlan(kb, muscles.filter((m) => m.tier === 'primary')),
-    questions: chooseQuestions(kb, facts, input, screened.near, ranked, screened.level),
+    questions: chooseQuestions(kb, facts, input, screened.possible, ranked, screened.level),
   }
 }

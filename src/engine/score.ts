@@ -1,6 +1,6 @@
 /**
- * Muscle scoring: referral zones (with laterality), coverage of several regions, symptoms,
- * entrapments, contexts, conditions, rules and answered questions. Every weight becomes an
+ * Muscle scoring: referral zones (with laterality), places in the pain guides, coverage of several
+ * regions, symptoms, entrapments, contexts, conditions, rules and answered questions. Every weight becomes an
  * explanation entry. Touches only the edges and rules the reported facts index into. Pure.
  */
 import type { Muscle } from '../kb/schema.js'
@@ -14,8 +14,10 @@ export interface Scored {
   muscle: Muscle
   score: number
   contributions: Contribution[]
-  /** Sides it was reported on, as bits: LEFT | RIGHT. */
+  /** Sides a reported side places it on, as bits: LEFT | RIGHT (0: no reported side places it). */
   sides: number
+  /** Its best place in the frequency order of a reported region (Infinity when no complaint reaches it). */
+  place: number
   /** How many reported regions (complaints) it explains. */
   explains: number
   /** Of those, how many on the left (or on no particular side), and how many on the right (or none). */
@@ -40,7 +42,7 @@ export function scoreMuscles(kb: CompiledKb, input: EngineInput, facts: FactSet)
   const entry = (m: Muscle): Scored => {
     let s = scored.get(m.id)
     if (!s) {
-      s = { muscle: m, score: 0, contributions: [], sides: 0, explains: 0, onLeft: 0, onRight: 0 }
+      s = { muscle: m, score: 0, contributions: [], sides: 0, place: Infinity, explains: 0, onLeft: 0, onRight: 0 }
       scored.set(m.id, s)
       all.push(s)
     }
@@ -61,7 +63,9 @@ export function scoreMuscles(kb: CompiledKb, input: EngineInput, facts: FactSet)
       s.explains++
       if (side !== 'right') s.onLeft++
       if (side !== 'left') s.onRight++
+      if (edge.place < s.place) s.place = edge.place
       add(s, { kind: 'zone', ref: edge.ref, weight: edge.weight, detail: edge.detail[side ?? 'none'] })
+      if (edge.guide) add(s, { kind: 'guide', ref: edge.guide.ref, weight: edge.guide.weight, detail: edge.guide.detail })
     }
   }
 

@@ -1,13 +1,39 @@
 /**
- * Red-flag triage: evaluates only the flags that a present fact can fire (via the fact index) and
- * reports each fired flag with the facts that fired it. Pure.
+ * Red-flag triage: evaluates only the flags that a present fact can fire (via the fact index),
+ * reports each fired flag with the facts that fired it, and lists the red-flag families the message
+ * touches without meeting any of their flags ("when in doubt, screen"), with the screening
+ * questions still open. Builds its own index once per knowledge base. Pure.
  */
-import type { RedFlag } from '../kb/schema.js'
+import type { KnowledgeBase, RedFlag, RedFlagFamily, When } from '../kb/schema.js'
 import type { CompiledKb } from './compile.js'
 import { holds, type FactSet } from './facts.js'
-import type { FlagResult, TriageLevel } from './types.js'
+import type { EngineInput, FlagResult, PossibleFamily, TriageLevel } from './types.js'
 
 export const LEVEL_RANK: Record<TriageLevel, number> = { none: 0, routine: 1, urgent: 2, emergency: 3 }
+
+export interface TriageIndex {
+  /** Fact → red flags whose `all` or `any` mention it (a flag can only fire through one of these). */
+  flagsByFact: ReadonlyMap<string, readonly RedFlag[]>
+  /** Families, most serious first (by their most serious flag), then as authored. */
+  families: readonly { family: RedFlagFamily; level: TriageLevel; touches: readonly (string | When)[] }[]
+  /** Flag id → its family id. */
+  familyOf: ReadonlyMap<string, string>
+}
+
+/** Build the triage index of a knowledge base. */
+export function buildTriageIndex(kb: Pick<KnowledgeBase, 'redFlags' | 'redFlagFamilies'>): TriageIndex {
+  const flagsByFact = new Map<string, RedFlag[]>()
+  for (const flag of [...kb.redFlags].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    for (const f of new Set([...(flag.when.all ?? []), ...(flag.when.any ?? [])])) flagsByFact.set(f, [...(flagsByFact.get(f) ?? []), flag])
+  }
+  const familyOf = new Map(kb.redFlags.filter((f) => f.family).map((f) => [f.id, f.family!]))
+  const levelOf = (id: string): TriageLevel => kb.redFlags.filter((f) => f.family === id)
+    .reduce<TriageLevel>((best, f) => (LEVEL_RANK[f.level] > LEVEL_RANK[best] ? f.level : best), 'none')
+  const families = kb.redFlagFamilies.map((family, order) => ({ family, level: levelOf(family.id), touches: family.touches, order }))
+    .sort((a, b) => LEVEL_RANK[b.level] - LEVEL_RANK[a.level] || a.order - b.order)
+    .map(({ family, level, touches }) => ({ family, level, touches }))
+  return { flagsByFact, families, familyOf }
+}
 
 /** Human label of a fact, for explanations. */
 export function factLabel(kb: CompiledKb, fact: string): string {
@@ -27,30 +53,40 @@ export function factLabel(kb: CompiledKb, fact: string): string {
 export interface TriageOutcome {
   level: TriageLevel
   flags: FlagResult[]
-  /** Flags a present fact touches but that did not fire: what screening questions can rule in or out. */
-  near: RedFlag[]
+  possible: PossibleFamily[]
 }
 
-/** Screen the fact set against the red flags. */
-export function triage(kb: CompiledKb, facts: FactSet): TriageOutcome {
-  // Flags a present fact touches, marked by their place in id order (no per-request map or sort).
-  const touched = new Uint8Array(kb.flagsById.length)
+/** Whether a question's fact is already known: said, denied, or (for age facts) given as an age. */
+export function isKnown(fact: string, facts: FactSet, input: Pick<EngineInput, 'age'>): boolean {
+  return facts.present.has(fact) || facts.negated.has(fact) || (fact.startsWith('age') && input.age !== undefined)
+}
+
+/** Screen the fact set against the red flags and their families. */
+export function triage(kb: CompiledKb, facts: FactSet, input: Pick<EngineInput, 'age' | 'answers'>): TriageOutcome {
+  const touched = new Set<RedFlag>()
   facts.present.forEach((f) => {
-    for (const flag of kb.flagsByFact.get(f) ?? []) touched[kb.flagIndex.get(flag.id)!] = 1
+    for (const flag of kb.triage.flagsByFact.get(f) ?? []) touched.add(flag)
   })
   const fired: FlagResult[] = []
-  const near: RedFlag[] = []
-  for (let i = 0; i < touched.length; i++) {
-    if (!touched[i]) continue
-    const flag = kb.flagsById[i]!
-    if (!holds(flag.when, facts.present)) {
-      near.push(flag)
-      continue
-    }
+  for (const flag of touched) {
+    if (!holds(flag.when, facts.present)) continue
     const because = [...(flag.when.all ?? []), ...(flag.when.any ?? [])].filter((f) => facts.present.has(f))
     fired.push({ id: flag.id, level: flag.level, title: flag.title, advice: flag.advice, because: because.map((fact) => ({ fact, label: factLabel(kb, fact) })) })
   }
   fired.sort((a, b) => LEVEL_RANK[b.level] - LEVEL_RANK[a.level] || (a.id < b.id ? -1 : 1))
   const level = fired[0]?.level ?? 'none'
-  return { level, flags: fired, near }
+  const met = new Set(fired.filter((f) => LEVEL_RANK[f.level] >= LEVEL_RANK.urgent).map((f) => kb.triage.familyOf.get(f.id)))
+  const possible: PossibleFamily[] = []
+  if (level !== 'emergency') {
+    for (const { family, level: familyLevel, touches } of kb.triage.families) {
+      if (met.has(family.id) || (level === 'urgent' && familyLevel !== 'emergency')) continue
+      if (!touches.some((t) => (typeof t === 'string' ? facts.present.has(t) : holds(t, facts.present)))) continue
+      const questionIds = family.screen.filter((id) => {
+        const q = kb.questions.get(id)
+        return q !== undefined && input.answers[id] === undefined && !isKnown(q.fact, facts, input)
+      })
+      if (questionIds.length > 0) possible.push({ id: family.id, label: family.label, questionIds })
+    }
+  }
+  return { level, flags: fired, possible }
 }

@@ -36,7 +36,7 @@ export interface FlagResult {
 }
 
 export interface Contribution {
-  kind: 'zone' | 'coverage' | 'symptom' | 'entrapment' | 'context' | 'condition' | 'rule' | 'answer'
+  kind: 'zone' | 'guide' | 'coverage' | 'symptom' | 'entrapment' | 'context' | 'condition' | 'rule' | 'answer'
   ref: string
   weight: number
   detail: string
@@ -47,6 +47,7 @@ export interface MuscleResult {
   name: string
   score: number
   tier: 'primary' | 'secondary'
+  /** Never empty: a muscle no reported side places is worked on both sides. */
   sides: ('left' | 'right')[]
   explanation: Contribution[]
 }
@@ -55,7 +56,7 @@ export interface FocusStep {
   order: number
   muscle: string
   name: string
-  side: 'left' | 'right' | 'both' | 'unspecified'
+  side: 'left' | 'right' | 'both'
   area: string
   technique: string
   techniques: readonly string[]
@@ -70,12 +71,22 @@ export interface FocusStep {
 export interface QuestionResult {
   id: string
   text: string
-  kind: 'screen' | 'differentiate'
+  kind: 'screen' | 'differentiate' | 'locate'
   why: string
+  /** `locate` questions: the narrower regions to choose from (send the chosen one as a complaint). */
+  options?: { id: string; label: string }[]
+}
+
+/** A red-flag family the message touches without meeting any of its flags: screen for it first. */
+export interface PossibleFamily {
+  id: string
+  label: string
+  /** Its screening questions not yet answered or already told, most telling first. */
+  questionIds: string[]
 }
 
 export interface EngineResult {
-  triage: { level: TriageLevel; flags: FlagResult[] }
+  triage: { level: TriageLevel; flags: FlagResult[]; possible: PossibleFamily[] }
   muscles: MuscleResult[]
   focusPlan: FocusStep[]
   questions: QuestionResult[]

@@ -4,9 +4,10 @@
  * facts, age and onset, each with its span. Shared by POST /v1/parse and POST /v1/recommendations.
  */
 import type { CompiledKb } from './compile.js'
-import { readAge, readOnset, type Onset } from './text-facts.js'
-import { readText, type TextFinding } from './text.js'
+import type { Finding, Onset } from './reader/index.js'
 import type { Side } from './types.js'
+
+type TextFinding = Finding
 
 export interface Spanned {
   id: string
@@ -39,7 +40,8 @@ const GENERIC_PAIN = new Set(['pain', 'aching', 'tenderness'])
  * in "no numbness in my face" the numbness is denied, not the face.
  */
 function deniedFacts(findings: TextFinding[]): TextFinding[] {
-  const denied = findings.filter((f) => f.negated && f.type !== 'condition' && !(f.type === 'sensation' && GENERIC_PAIN.has(f.id)))
+  const said = new Set(findings.filter((f) => !f.negated).map((f) => `${f.type}:${f.id}`))
+  const denied = findings.filter((f) => f.negated && !said.has(`${f.type}:${f.id}`) && f.type !== 'condition' && !(f.type === 'sensation' && GENERIC_PAIN.has(f.id)))
   return denied.filter((f) => !(f.type === 'region' && denied.some((s) => s.type === 'sensation' && s.clause === f.clause && s.span[0] < f.span[0])))
 }
 
@@ -49,8 +51,8 @@ function deniedFacts(findings: TextFinding[]): TextFinding[] {
  * @param text the client's words (never stored)
  */
 export function understand(kb: CompiledKb, text: string): Understanding {
-  const { findings, unrecognized } = readText(kb, text)
-  const regions = findings.filter((f) => f.type === 'region' && !f.negated)
+  const { findings, unrecognized, age, onset } = kb.reader.read(text)
+  const regions = findings.filter((f) => f.type === 'region' && !f.negated && !f.moved)
   const sensationFindings = findings.filter((f) => f.type === 'sensation' && !f.negated)
   // Drop a broad region when a region below it is named in the same clause ("headache at my temples").
   const specific = regions.filter((r) => !regions.some((o) => o !== r && o.clause === r.clause && (kb.ancestors.get(o.id) ?? []).includes(r.id)))
@@ -69,7 +71,6 @@ export function understand(kb: CompiledKb, text: string): Understanding {
   const negatedSeen = new Set<string>()
   const negated = deniedFacts(findings).map((f) => ({ fact: `${f.type}:${f.id}`, span: f.span }))
     .filter((n) => !negatedSeen.has(n.fact) && negatedSeen.add(n.fact))
-  const age = readAge(text)
   return {
     complaints,
     sensations: firstOf(sensationFindings.filter((s) => !attached.has(s)), 'sensation'),
@@ -78,7 +79,7 @@ export function understand(kb: CompiledKb, text: string): Understanding {
     signs: firstOf(findings, 'sign'),
     negated,
     age: age?.age ?? null,
-    onset: readOnset(text),
+    onset,
     unrecognized,
   }
 }

@@ -9,6 +9,11 @@ export const WEIGHTS = {
   broaderReport: 0.6,
   /** The zone covers a region above the reported one. */
   broaderZone: 0.5,
+  /**
+   * Listed first in the reported region's pain guide; the k-th of n listed gets (n - k + 1) / n of it.
+   * Small beside a zone, so it orders muscles within a zone kind rather than overturning one.
+   */
+  guideFirst: 1,
   /** Each extra reported region the same muscle explains on one side. */
   coverage: 1,
   symptom: 1,

@@ -1,6 +1,7 @@
 /**
  * Cross-reference linter for a schema-valid knowledge base: dangling ids, duplicates, unreachable
- * muscles and regions, conditions without muscles, red flags without a screening question.
+ * muscles and regions, conditions without muscles, red flags without a screening question, pain guides
+ * that miss a muscle referring to their region or list one that does not reach it.
  * Pure: takes the knowledge base, returns findings; never throws and never reads files.
  */
 import type { Fact, KnowledgeBase, When } from './schema.js'
@@ -20,6 +21,56 @@ function duplicates(ids: string[]): string[] {
 
 function sortedById(list: { id: string }[]): boolean {
   return list.every((x, i) => i === 0 || list[i - 1]!.id < x.id)
+}
+
+/**
+ * Pain guides: one per region a complaint can reach muscles from (a zone on it or below it); each lists
+ * every muscle with a zone on its region, and only muscles with a zone in, below or above it.
+ */
+function lintGuides(
+  kb: KnowledgeBase,
+  reached: ReadonlySet<string>,
+  parentOf: ReadonlyMap<string, string | null>,
+  add: (code: string, where: string, message: string) => void,
+  ref: (kind: 'region' | 'muscle' | 'source', id: string, where: string) => void,
+): void {
+  const guides = new Map(kb.painGuides.map((g) => [g.id, g]))
+  // Muscle id → regions its zones lie on, and every region above those.
+  const around = new Map<string, Set<string>>()
+  for (const m of kb.muscles) {
+    const set = new Set<string>()
+    for (const z of m.referralZones) for (let r: string | null | undefined = z.region; r; r = parentOf.get(r)) set.add(r)
+    around.set(m.id, set)
+  }
+  const above = (region: string): string[] => {
+    const out: string[] = []
+    for (let p = parentOf.get(region); p; p = parentOf.get(p)) out.push(p)
+    return out
+  }
+  const zonesOn = (m: KnowledgeBase['muscles'][number], regions: string[]): boolean => m.referralZones.some((z) => regions.includes(z.region))
+  for (const g of kb.painGuides) {
+    const w = `pain-guides/${g.id}`
+    ref('region', g.id, w)
+    for (const s of g.sources) ref('source', s.source, `${w}.sources`)
+    for (const dup of duplicates(g.muscles)) add('duplicate-ref', w, `muscle "${dup}" listed twice`)
+    const ancestors = above(g.id)
+    for (const id of g.muscles) {
+      ref('muscle', id, `${w}.muscles`)
+      const m = kb.muscles.find((x) => x.id === id)
+      if (m && !around.get(id)!.has(g.id) && !zonesOn(m, ancestors)) {
+        add('guide-unreached', w, `muscle "${id}" has no referral zone in, below or above this region`)
+      }
+    }
+  }
+  for (const m of kb.muscles) {
+    for (const z of m.referralZones) {
+      const g = guides.get(z.region)
+      if (g && !g.muscles.includes(m.id)) add('unguided-zone', `pain-guides/${z.region}`, `does not list "${m.id}", which has a referral zone there`)
+    }
+  }
+  for (const r of kb.regions) {
+    if (reached.has(r.id) && !guides.has(r.id)) add('missing-guide', `regions/${r.id}`, 'no pain guide orders the muscles a complaint here reaches')
+  }
 }
 
 /**
@@ -85,6 +136,7 @@ export function lintKnowledgeBase(kb: KnowledgeBase): LintFinding[] {
   for (const r of kb.regions) {
     if (!hasChild.has(r.id) && !reached.has(r.id)) add('unreached-region', `regions/${r.id}`, 'no muscle refers pain to this region')
   }
+  lintGuides(kb, reached, parentOf, add, ref)
 
   for (const c of kb.conditions) {
     const w = `conditions/${c.id}`

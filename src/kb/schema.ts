@@ -72,14 +72,40 @@ export const SensationSchema = Type.Object(
 
 export const ContextSchema = Type.Object({ id: SlugSchema, label: Label, synonyms: Synonyms }, Strict)
 
+/** One item of a sign pattern: a plain word, or `type:id` of a vocabulary entry or word class. */
+export const PatternItemSchema = Type.String({ pattern: '^((region|sensation|context|sign|condition|term):[a-z0-9]+(-[a-z0-9]+)*|[a-z0-9]+)$' })
+
+export const SignPatternSchema = Type.Object(
+  {
+    all: Type.Array(PatternItemSchema, { minItems: 1, maxItems: 6 }),
+    within: Type.Optional(Type.Union([Type.Literal('clause'), Type.Literal('sentence'), Type.Literal('message')])),
+    /** At most this many words from the first item said to the last ("when I walk uphill", not "when I press ... after hiking"). */
+    span: Type.Optional(Type.Integer({ minimum: 1, maximum: 12 })),
+    /**
+     * Items that, said in the same clause (or sentence, or message: as `within`), cancel the pattern ("chest muscles" are not heart pain; "my
+     * mum had cancer" is not the client's history, unless the whole message is written about mum).
+     */
+    notWith: Type.Optional(Type.Array(PatternItemSchema, { minItems: 1 })),
+  },
+  Strict,
+)
+
 /** Clinical signs and history items that only red flags and screens use (fever, saddle numbness...). */
 export const SignSchema = Type.Object(
   {
     id: SlugSchema,
     label: Label,
     synonyms: Synonyms,
-    /** Word sets that say the sign when all appear in one clause, in any order ("calf" + "swollen"). */
-    patterns: Type.Optional(Type.Array(Type.Array(Type.String({ pattern: '^[a-z0-9]+$' }), { minItems: 2, maxItems: 5 }))),
+    /**
+     * Item sets that say the sign when all are said within one clause (or sentence, or message), in
+     * any order: plain words ("slaps"), word classes ("term:effort") and vocabulary ids
+     * ("region:calf" matches any region inside the calf; "sensation:numbness").
+     */
+    patterns: Type.Optional(Type.Array(SignPatternSchema)),
+    /** Items whose denial denies the sign ("swallowing is fine" denies trouble swallowing). */
+    deniedBy: Type.Optional(Type.Array(PatternItemSchema, { minItems: 1 })),
+    /** A sign that follows from others (or from regions, ages...): present whenever this holds. */
+    when: Type.Optional(WhenSchema),
   },
   Strict,
 )
@@ -155,6 +181,20 @@ export const MuscleSchema = Type.Object(
   Strict,
 )
 
+/**
+ * A pain guide: for one body region (its `id` is the region's id), the muscles whose trigger points
+ * most commonly refer pain there, most common first, as the trigger-point pain guides list them.
+ * Every muscle with a referral zone on the region is listed; a broad region lists its leading muscles.
+ */
+export const PainGuideSchema = Type.Object(
+  {
+    id: SlugSchema,
+    muscles: Type.Array(SlugSchema, { minItems: 1 }),
+    sources: Type.Array(CitationSchema, { minItems: 1 }),
+  },
+  Strict,
+)
+
 export const ConditionSchema = Type.Object(
   {
     id: SlugSchema,
@@ -177,6 +217,8 @@ export const RedFlagSchema = Type.Object(
     id: SlugSchema,
     title: Label,
     level: LevelSchema,
+    /** The red-flag family it belongs to (seed/red-flag-families.json); required at urgent and emergency. */
+    family: Type.Optional(SlugSchema),
     when: WhenSchema,
     advice: Text,
     sources: Type.Array(CitationSchema, { minItems: 1 }),
@@ -207,19 +249,53 @@ export const RuleSchema = Type.Object(
   Strict,
 )
 
+/**
+ * A word class: plain words and phrases that mean one thing for the reader ("effort": climbing
+ * stairs, walking uphill, shovelling...). Sign patterns use them as `term:<id>`; they are never
+ * facts of their own.
+ */
+export const TermSchema = Type.Object(
+  {
+    id: SlugSchema,
+    label: Label,
+    words: Type.Array(Type.String({ minLength: 1, maxLength: 120 }), { minItems: 1 }),
+  },
+  Strict,
+)
+
+/**
+ * A red-flag family (heart attack and angina, cauda equina...): the flags that belong to it name it,
+ * `touches` lists the facts that make it worth screening for when none of its flags fires, and
+ * `screen` the screening questions to ask then, most telling first.
+ */
+export const RedFlagFamilySchema = Type.Object(
+  {
+    id: SlugSchema,
+    label: Label,
+    touches: Type.Array(Type.Union([FactSchema, WhenSchema]), { minItems: 1 }),
+    screen: Type.Array(SlugSchema, { minItems: 1 }),
+    sources: Type.Array(CitationSchema, { minItems: 1 }),
+  },
+  Strict,
+)
+
 export type Source = Static<typeof SourceSchema>
 export type Region = Static<typeof RegionSchema>
 export type Sensation = Static<typeof SensationSchema>
 export type Context = Static<typeof ContextSchema>
 export type Sign = Static<typeof SignSchema>
+export type SignPattern = Static<typeof SignPatternSchema>
 export type ReferralZone = Static<typeof ReferralZoneSchema>
 export type TriggerPoint = Static<typeof TriggerPointSchema>
 export type Focus = Static<typeof FocusSchema>
 export type Muscle = Static<typeof MuscleSchema>
+export type PainGuide = Static<typeof PainGuideSchema>
 export type Condition = Static<typeof ConditionSchema>
 export type RedFlag = Static<typeof RedFlagSchema>
 export type Question = Static<typeof QuestionSchema>
 export type Rule = Static<typeof RuleSchema>
+export type Term = Static<typeof TermSchema>
+export type RedFlagFamily = Static<typeof RedFlagFamilySchema>
 
 /** The whole knowledge base as authored, after validation. */
 export interface KnowledgeBase {
@@ -229,8 +305,11 @@ export interface KnowledgeBase {
   contexts: Context[]
   signs: Sign[]
   muscles: Muscle[]
+  painGuides: PainGuide[]
   conditions: Condition[]
   redFlags: RedFlag[]
   questions: Question[]
   rules: Rule[]
+  terms: Term[]
+  redFlagFamilies: RedFlagFamily[]
 }

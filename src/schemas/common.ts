@@ -9,6 +9,12 @@ export type { Static, TSchema }
 
 export const IdSchema = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 80, description: 'Slug id, e.g. `upper-trapezius`' })
 
+export const PossibleSchema = Type.Array(Type.Object({
+  id: IdSchema,
+  label: Type.String(),
+  questionIds: Type.Array(IdSchema, { description: 'Its screening questions still open, most telling first' }),
+}), { description: 'Red-flag families the message touches without meeting any of their flags: ask these screening questions before any muscle work' })
+
 export const FieldErrorSchema = Type.Object({
   path: Type.String({ description: 'JSON pointer of the failing field, e.g. `/complaints/0/region`' }),
   message: Type.String(),

@@ -2,7 +2,7 @@
  * HTTP contracts of POST /v1/parse (what the API understands in free text) and GET /v1/search
  * (autocomplete).
  */
-import { IdSchema, Type } from './common.js'
+import { IdSchema, PossibleSchema, Type } from './common.js'
 
 const Span = Type.Tuple([Type.Integer({ minimum: 0 }), Type.Integer({ minimum: 0 })], { description: '[start, end) character offsets in the text' })
 const SideOrNull = Type.Union([Type.Literal('left'), Type.Literal('right'), Type.Literal('both'), Type.Null()])
@@ -31,7 +31,8 @@ export const ParseResponseSchema = Type.Object({
   triage: Type.Object({
     level: Type.Union([Type.Literal('none'), Type.Literal('routine'), Type.Literal('urgent'), Type.Literal('emergency')]),
     flags: Type.Array(Type.Object({ id: IdSchema, level: Type.String(), title: Type.String(), advice: Type.String() })),
-  }, { description: 'Red flags raised by what the text says' }),
+    possible: PossibleSchema,
+  }, { description: 'Red flags raised by what the text says, and the red-flag families it touches without meeting (screen for them first)' }),
 })
 
 export const SearchQuerySchema = Type.Object({

@@ -4,7 +4,7 @@
  * explanation, focus plan, follow-up questions).
  */
 import { TriggerPointSchema } from '../kb/schema.js'
-import { IdSchema, Type, type Static } from './common.js'
+import { IdSchema, PossibleSchema, Type, type Static } from './common.js'
 
 const SideSchema = Type.Union([Type.Literal('left'), Type.Literal('right'), Type.Literal('both')], { description: 'Side of the body the client feels it on' })
 const AnswerSchema = Type.Union([Type.Literal('yes'), Type.Literal('no'), Type.Literal('unknown')])
@@ -43,15 +43,15 @@ const FlagSchema = Type.Object({
 })
 
 const ContributionSchema = Type.Object({
-  kind: Type.Union(['zone', 'coverage', 'symptom', 'entrapment', 'context', 'condition', 'rule', 'answer'].map((k) => Type.Literal(k))),
-  ref: Type.String({ description: 'What made it: `<muscle>@<region>` for a referral zone, a rule or condition id, or a fact' }),
+  kind: Type.Union(['zone', 'guide', 'coverage', 'symptom', 'entrapment', 'context', 'condition', 'rule', 'answer'].map((k) => Type.Literal(k))),
+  ref: Type.String({ description: 'What made it: `<muscle>@<region>` for a referral zone, `guide:<region>` for its place in that region\'s pain guide, a rule or condition id, or a fact' }),
   weight: Type.Number(),
   detail: Type.String(),
 })
 
 export const RecommendationResponseSchema = Type.Object({
   kbVersion: Type.String({ description: 'Content hash of the knowledge base that answered' }),
-  triage: Type.Object({ level: LevelSchema, flags: Type.Array(FlagSchema) }, { description: 'Red flags, evaluated first. At urgent or emergency there is no treatment plan.' }),
+  triage: Type.Object({ level: LevelSchema, flags: Type.Array(FlagSchema), possible: PossibleSchema }, { description: 'Red flags, evaluated first. At urgent or emergency there is no treatment plan.' }),
   interpreted: Type.Object({
     complaints: Type.Array(Type.Object({
       region: IdSchema, label: Type.String(), side: Type.Union([SideSchema, Type.Null()]), sensations: Type.Array(IdSchema),
@@ -70,16 +70,16 @@ export const RecommendationResponseSchema = Type.Object({
     name: Type.String(),
     score: Type.Number(),
     tier: Type.Union([Type.Literal('primary'), Type.Literal('secondary')]),
-    sides: Type.Array(Type.Union([Type.Literal('left'), Type.Literal('right')]), { description: 'Which side to work, from the reported sides and the zone laterality' }),
+    sides: Type.Array(Type.Union([Type.Literal('left'), Type.Literal('right')]), { minItems: 1, description: 'Which side to work, from the reported sides and the zone laterality; both when no reported side places the muscle' }),
     explanation: Type.Array(ContributionSchema),
     triggerPoints: Type.Array(TriggerPointSchema),
     mapUrl: Type.String({ description: 'Path of its referral map (SVG) on the sides to work: `/v1/muscles/{id}/map.svg?side=...`' }),
-  }), { description: 'Muscles commonly associated with the reported pattern, best first; ties break by id' }),
+  }), { description: 'Muscles commonly associated with the reported pattern, best first; ties break by the order of the pain guides' }),
   focusPlan: Type.Array(Type.Object({
     order: Type.Integer({ minimum: 1 }),
     muscle: IdSchema,
     name: Type.String(),
-    side: Type.Union([Type.Literal('left'), Type.Literal('right'), Type.Literal('both'), Type.Literal('unspecified')]),
+    side: Type.Union([Type.Literal('left'), Type.Literal('right'), Type.Literal('both')], { description: 'The muscle\'s sides: both when no reported side places it' }),
     area: Type.String({ description: 'Where the trigger points lie and how to find them' }),
     technique: Type.String(),
     techniques: Type.Array(Type.String()),
@@ -93,9 +93,12 @@ export const RecommendationResponseSchema = Type.Object({
   questions: Type.Array(Type.Object({
     id: IdSchema,
     text: Type.String(),
-    kind: Type.Union([Type.Literal('screen'), Type.Literal('differentiate')]),
+    kind: Type.Union([Type.Literal('screen'), Type.Literal('differentiate'), Type.Literal('locate')]),
     why: Type.String(),
-  }), { maxItems: 3, description: 'Up to three follow-up questions; send answers back in `answers`' }),
+    options: Type.Optional(Type.Array(Type.Object({ id: IdSchema, label: Type.String() }), {
+      description: '`locate` questions only: the narrower regions to choose from; send the chosen one back as a complaint',
+    })),
+  }), { maxItems: 3, description: 'Up to three follow-up questions; send answers to `screen` and `differentiate` questions back in `answers`' }),
   mapUrl: Type.Union([Type.String(), Type.Null()], {
     description: 'Path of the overview map (SVG): the reported areas and the primary muscles\' trigger points on the sides to work ' +
       '(`/v1/recommendations/map.svg?regions=...&muscles=...`). Null when nothing was located, or at urgent or emergency triage.',

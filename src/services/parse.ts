@@ -19,7 +19,7 @@ export function createParseService(kb: CompiledKb) {
         sensations: u.sensations.map((s) => s.id), negated: u.negated.map((n) => n.fact),
         ...(u.age !== null ? { age: u.age } : {}), answers: {}, limit: 10,
       })
-      const t = triage(kb, facts)
+      const t = triage(kb, facts, { answers: {}, ...(u.age !== null ? { age: u.age } : {}) })
       return {
         kbVersion: kb.version,
         complaints: u.complaints.map((c) => ({ ...c, label: kb.regions.get(c.region)!.label })),
@@ -31,7 +31,7 @@ export function createParseService(kb: CompiledKb) {
         age: u.age,
         onset: u.onset,
         unrecognized: u.unrecognized,
-        triage: { level: t.level, flags: t.flags.map(({ id, level, title, advice }) => ({ id, level, title, advice })) },
+        triage: { level: t.level, flags: t.flags.map(({ id, level, title, advice }) => ({ id, level, title, advice })), possible: t.possible },
       }
     },
   }

@@ -40,6 +40,10 @@ export function createRecommendationJson(kb: CompiledKb): (r: RecommendationResp
     for (const e of edges) {
       keep(e.ref)
       for (const d of Object.values(e.detail)) keep(d)
+      if (e.guide) {
+        keep(e.guide.ref)
+        keep(e.guide.detail)
+      }
     }
   }
   for (const details of [...kb.symptomDetails.values(), ...kb.contextDetails.values()]) {
@@ -92,7 +96,7 @@ export function createRecommendationJson(kb: CompiledKb): (r: RecommendationResp
     parts.push('],"questions":[')
     for (let i = 0; i < r.questions.length; i++) {
       const q = r.questions[i]!
-      parts.push(i ? ',{"id":' : '{"id":', str(q.id), ',"text":', str(q.text), ',"kind":"', q.kind, '","why":', j(q.why), '}')
+      parts.push(i ? ',{"id":' : '{"id":', str(q.id), ',"text":', str(q.text), ',"kind":"', q.kind, '","why":', j(q.why), q.options ? `,"options":${j(q.options)}}` : '}')
     }
     parts.push('],"mapUrl":', r.mapUrl === null ? 'null' : j(r.mapUrl), ',"disclaimer":', str(r.disclaimer), '}')
     return parts.join('')

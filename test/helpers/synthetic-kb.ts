@@ -1,6 +1,7 @@
 /**
  * A small synthetic knowledge base for engine unit tests: few enough entries that every expected
- * score can be worked out by hand from src/engine/weights.ts.
+ * score can be worked out by hand from src/engine/weights.ts (a guide's k-th of n muscles gets
+ * (n - k + 1) / n: at the temple jaw +1, scm +0.67, neck-a +0.33).
  */
 import { compileKnowledgeBase, type CompiledKb } from '../../src/engine/compile.js'
 import type { KnowledgeBase, Muscle } from '../../src/kb/schema.js'
@@ -21,6 +22,8 @@ function muscle(id: string, group: Muscle['group'], regions: string[], zones: Zo
 export function syntheticKb(): KnowledgeBase {
   return {
     sources: [{ id: 'src', citation: 'Synthetic.', kind: 'web' }],
+    terms: [],
+    redFlagFamilies: [],
     regions: [
       { id: 'arm', label: 'Arm', parentId: null, sided: true, synonyms: [] },
       { id: 'back-of-neck', label: 'Back of neck', parentId: 'neck', sided: true, synonyms: ['nape'] },
@@ -50,6 +53,15 @@ export function syntheticKb(): KnowledgeBase {
         entrapments: [{ structure: 'brachial plexus', kind: 'nerve', effect: 'Tingling into the hand.' }],
       }),
       muscle('scm', 'neck', ['back-of-neck'], [['temple', 'spillover', 'contralateral']], { symptoms: [{ sensation: 'dizziness', note: 'Dizziness on turning.' }] }),
+    ],
+    // Orders chosen against the ids where it shows: scm before neck-a at the temple, neck-b first for the neck.
+    painGuides: [
+      { id: 'arm', muscles: ['neck-b'], sources: [{ source: 'src' }] },
+      { id: 'back-of-neck', muscles: ['neck-a', 'neck-b'], sources: [{ source: 'src' }] },
+      { id: 'head', muscles: ['jaw'], sources: [{ source: 'src' }] },
+      { id: 'neck', muscles: ['neck-b', 'neck-a'], sources: [{ source: 'src' }] },
+      { id: 'temple', muscles: ['jaw', 'scm', 'neck-a'], sources: [{ source: 'src' }] },
+      { id: 'thumb', muscles: ['neck-b'], sources: [{ source: 'src' }] },
     ],
     conditions: [{
       id: 'temple-headache', name: 'Temple headache', aliases: [], summary: 'Commonly associated with neck-a and jaw.', icd10cm: [],

@@ -1,0 +1,181 @@
+/**
+ * The free-text reader: runs the passes in order (tokens → canonical words with spelling → phrases
+ * → negation → sign patterns → numbers) and returns every finding with its span, side, clause and
+ * whether the client denied it. Built once per knowledge base (each pass builds its own index);
+ * reading is pure and linear in the text, and the text is never kept beyond the call.
+ */
+import type { KnowledgeBase } from '../../kb/schema.js'
+import type { Side } from '../types.js'
+import { buildEnglish } from './english.js'
+import { createLemmatizer } from './lemmas.js'
+import { deniedMatches, negationScopes } from './negation.js'
+import { readNumbers, type NumberReading, type Onset } from './numbers.js'
+import { buildPhraseIndex, matchPhrases, phrasesOf, sidesAfter, type PhraseMatch, type PhraseType, type Word } from './phrases.js'
+import { buildSignPatterns, patternSigns } from './signs.js'
+import { createSpeller } from './spelling.js'
+import { normalizeWord, tokenize } from './tokens.js'
+import { FILLERS, NEGATORS, SIDE_WORDS } from './words.js'
+import { STOP } from './stop-words.js'
+
+export type { Onset } from './numbers.js'
+
+export interface Finding {
+  type: Exclude<PhraseType, 'term'>
+  id: string
+  phrase: string
+  span: [number, number]
+  side?: Side
+  negated: boolean
+  sentence: number
+  clause: number
+  /** A body part named as moved ("when I lift my arm"), not complained of. */
+  moved?: boolean
+}
+
+export interface Reading {
+  findings: Finding[]
+  age: NumberReading['age']
+  onset: Onset | null
+  unrecognized: { word: string; span: [number, number] }[]
+}
+
+export interface Reader {
+  /** Read a message (already length-checked). */
+  read(text: string): Reading
+  /** A word or phrase in canonical form, as the reader compares them (for tests and tools). */
+  canonical(phrase: string): string[]
+}
+
+const THIRD_PERSON = new Set(['he', 'she', 'him', 'his', 'her', 'hers', 'they', 'them', 'their'])
+
+/**
+ * Whether a message is written about someone else ("my dad (72) has..."): a relative (word class
+ * `relative`) named in its first sentence, and he, she or they later on.
+ */
+function aboutOther(tokens: readonly { norm: string }[], matches: readonly { type: string; id: string; sentence: number }[]): boolean {
+  return matches.some((m) => m.type === 'term' && m.id === 'relative' && m.sentence === 0) && tokens.some((t) => THIRD_PERSON.has(t.norm))
+}
+
+/** Paired body parts: written in the plural ("my knees") they are on both sides. */
+const PAIRED = new Set(['leg', 'arm', 'knee', 'foot', 'hand', 'calf', 'shoulder', 'hip', 'thigh', 'ankle', 'wrist', 'elbow', 'shin', 'heel', 'eye', 'ear',
+  'temple', 'cheek', 'forearm', 'buttock', 'hamstring', 'quad', 'glute'])
+
+/**
+ * "Everything hurts on my left side", "down my right side": a side of the body named with no body
+ * part in its sentence is the whole body on that side.
+ */
+function vagueSides(words: readonly Word[], matches: readonly PhraseMatch[]): PhraseMatch[] {
+  const out: PhraseMatch[] = []
+  words.forEach((w, i) => {
+    if (w.norm !== 'side' || !w.side || matches.some((m) => m.from <= i && i < m.to)) return
+    if (matches.some((m) => m.type === 'region' && m.sentence === w.sentence) || out.some((m) => m.sentence === w.sentence)) return
+    out.push({ type: 'region', id: WHOLE_BODY, phrase: 'side', from: i, to: i + 1, span: [w.start, w.end], sentence: w.sentence, clause: w.clause, side: w.side })
+  })
+  return out
+}
+
+/** The region a vague "side" stands for. */
+const WHOLE_BODY = 'whole-body'
+
+const normalizePhrase = (phrase: string): string[] => phrase.split(/[^\p{L}\p{N}'\u2019]+/u).map(normalizeWord).filter((w) => w !== '')
+
+/**
+ * Build the reader of a knowledge base.
+ * @param kb the knowledge base (its vocabularies, word classes and sign patterns)
+ * @param ancestors region id → its ancestors, nearest first
+ */
+export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | 'contexts' | 'signs' | 'conditions' | 'terms'>,
+  ancestors: ReadonlyMap<string, readonly string[]>): Reader {
+  const english = buildEnglish()
+  const raw = phrasesOf(kb)
+  const ownWords = new Set<string>()
+  const rawPhrases = new Set<string>()
+  for (const { phrase } of raw) {
+    const words = normalizePhrase(phrase).filter((w) => !FILLERS.has(w))
+    for (const w of words) ownWords.add(w)
+    rawPhrases.add(words.join(' '))
+  }
+  const { lemma } = createLemmatizer(english, ownWords)
+  const canonical = (phrase: string): string[] => normalizePhrase(phrase).filter((w) => !FILLERS.has(w)).map(lemma)
+  const phrases = buildPhraseIndex(raw, canonical)
+  const speller = createSpeller(english, ownWords, rawPhrases)
+  const signPatterns = buildSignPatterns(kb.signs, (w) => lemma(normalizeWord(w)))
+  const sided = new Set(kb.regions.filter((r) => r.sided).map((r) => r.id))
+  const hasWholeBody = kb.regions.some((r) => r.id === WHOLE_BODY)
+
+  /** A word's canonical forms: itself or its lemma when real, else its spelling fix (one word or a split). */
+  const canonicalWord = (w: string): string[] => {
+    if (ownWords.has(w) || english.words.has(w) || /\d/.test(w)) return [lemma(w)]
+    const l = lemma(w)
+    if (l !== w) return [l]
+    return speller.fix(w)?.map(lemma) ?? [w]
+  }
+
+  return {
+    canonical,
+    read(text) {
+      const tokens = tokenize(text)
+      const words: Word[] = []
+      const skipped = new Set<number>()
+      const sides: { at: number; side: Side; sentence: number }[] = []
+      let pendingSide: Side | undefined
+      let pendingGap: Word['gap'] = 'none'
+      const rank = (g: Word['gap']): number => ['none', 'comma', 'clause', 'sentence'].indexOf(g)
+      tokens.forEach((t, i) => {
+        if (t.norm === '') return
+        const side = SIDE_WORDS[t.norm]
+        if (FILLERS.has(t.norm) || (side && !phrases.maxByFirst.has(t.norm))) {
+          if (side) {
+            pendingSide = side
+            sides.push({ at: words.length, side, sentence: t.sentence })
+          }
+          if (rank(t.gap) > rank(pendingGap)) pendingGap = t.gap
+          skipped.add(i)
+          return
+        }
+        canonicalWord(t.norm).forEach((norm, k) => {
+          const gap = k > 0 ? 'none' : rank(pendingGap) > rank(t.gap) ? pendingGap : t.gap
+          const plural = PAIRED.has(norm) && norm !== t.norm
+          words.push({
+            norm, token: i, start: t.start, end: t.end, sentence: t.sentence, clause: t.clause, gap,
+            ...(pendingSide && k === 0 ? { side: pendingSide } : {}), ...(plural ? { plural } : {}),
+          })
+          pendingSide = undefined
+          pendingGap = 'none'
+        })
+      })
+      const matches = matchPhrases(phrases, words)
+      sidesAfter(matches, sides)
+      for (const m of matches) if (m.type === 'region' && !m.side && words[m.to - 1]!.plural && sided.has(m.id)) m.side = 'both'
+      if (hasWholeBody) matches.push(...vagueSides(words, matches))
+      const denied = deniedMatches(words, matches)
+      const withDenial = matches.map((m, i) => ({ ...m, denied: denied[i]! }))
+      const used = new Set<number>()
+      for (const m of matches) for (let i = m.from; i < m.to; i++) used.add(words[i]!.token)
+      const findings: Finding[] = []
+      for (const m of withDenial) {
+        if (m.type === 'term') continue
+        findings.push({
+          type: m.type, id: m.id, phrase: m.phrase, span: m.span, negated: m.denied, sentence: m.sentence, clause: m.clause,
+          ...(m.side ? { side: m.side } : {}), ...(m.moved ? { moved: true } : {}),
+        })
+      }
+      for (const s of patternSigns(signPatterns, words, withDenial, ancestors, negationScopes(words, matches), aboutOther(tokens, withDenial))) {
+        if (findings.some((f) => f.type === 'sign' && f.id === s.id && (!f.negated || s.negated))) continue
+        findings.push({ type: 'sign', id: s.id, phrase: text.slice(s.span[0], s.span[1]), span: s.span, negated: s.negated, sentence: s.sentence, clause: s.clause })
+        if (!s.negated) for (const t of s.tokens) used.add(t)
+      }
+      const numbers = readNumbers(text)
+      for (const s of numbers.signs) {
+        const at = tokens.findIndex((t) => t.start >= s.span[0])
+        findings.push({ type: 'sign', id: s.id, phrase: text.slice(s.span[0], s.span[1]), span: s.span, negated: s.negated, sentence: tokens[at]?.sentence ?? 0, clause: tokens[at]?.clause ?? 0 })
+      }
+      const unrecognized = tokens
+        .map((t, i) => ({ t, i }))
+        .filter(({ t, i }) => t.norm !== '' && !used.has(i) && !skipped.has(i) && !STOP.has(t.norm) && !NEGATORS.has(t.norm) && !/^\d/.test(t.norm))
+        .slice(0, 30)
+        .map(({ t }) => ({ word: text.slice(t.start, t.end), span: [t.start, t.end] as [number, number] }))
+      return { findings, age: numbers.age, onset: numbers.onset, unrecognized }
+    },
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * Fourth pass: what the client says is absent. A negation cue ("no", "not", "without", "doesn't")
+ * denies what follows it up to the end of its clause, a word that starts something new ("but",
+ * "just"), or NEGATION_REACH words: "no numbness or tingling" denies both, "not swollen or red,
+ * just achy" denies the first two only. A cue inside a matched phrase is part of what the phrase
+ * says ("can't catch my breath", "not getting better") and denies nothing; a cue followed by a hedge
+ * ("not sure", "no idea") denies nothing. A thing named and then said to be normal is denied too:
+ * "peeing fine", "my scalp is not sore", "breathing's normal". Pure.
+ */
+import type { PhraseMatch, Word } from './phrases.js'
+import { COMPLAINT_WORDS, HEDGES, LINKS, MODALS, NEGATION_REACH, NEGATORS, NORMAL_WORDS, QUALIFIERS, SCOPE_ENDS } from './words.js'
+
+/** Per word of the message: whether a negation cue before it denies it. */
+export function negationScopes(words: readonly Word[], matches: readonly PhraseMatch[]): boolean[] {
+  const inPhrase = new Array<boolean>(words.length).fill(false)
+  const starts = new Set<number>()
+  for (const m of matches) {
+    for (let i = m.from; i < m.to; i++) inPhrase[i] = true
+    if (m.type !== 'term') starts.add(m.from)
+  }
+  const negated = new Array<boolean>(words.length).fill(false)
+  for (let i = 0; i < words.length; i++) {
+    if (!NEGATORS.has(words[i]!.norm) || inPhrase[i]) continue
+    if (HEDGES.has(words[i + 1]?.norm ?? '')) continue
+    // "could not", "will not": inability or persistence, not absence.
+    if (words[i]!.norm === 'not' && MODALS.has(words[i - 1]?.norm ?? '')) continue
+    for (let j = i + 1; j < words.length && j <= i + NEGATION_REACH; j++) {
+      const w = words[j]!
+      if (w.gap === 'clause' || w.gap === 'sentence' || SCOPE_ENDS.has(w.norm)) break
+      // A list goes on past a comma ("no numbness, tingling or weakness"); anything else after one is said anew.
+      if (w.gap === 'comma' && !starts.has(j)) break
+      negated[j] = true
+    }
+  }
+  return negated
+}
+
+/**
+ * Whether the words right after a named thing, with no pause between, say it is normal ("peeing
+ * fine", "breathing's totally normal") or not a complaint ("my knee doesn't hurt", "scalp is not
+ * sore"; but "doesn't hurt when I walk" denies the walking, not the knee).
+ */
+export function deniedAfter(words: readonly Word[], at: number): boolean {
+  let k = at
+  while (k < words.length && k < at + 3 && words[k]!.gap === 'none' && LINKS.has(words[k]!.norm) && !NORMAL_WORDS.has(words[k]!.norm)) k++
+  const w = words[k]
+  if (!w || w.gap !== 'none') return false
+  if (NORMAL_WORDS.has(w.norm)) return true
+  if (!NEGATORS.has(w.norm)) return false
+  const c = words[k + 1]
+  if (!c || c.gap !== 'none' || !COMPLAINT_WORDS.has(c.norm)) return false
+  return !QUALIFIERS.has(words[k + 2]?.norm ?? '')
+}
+
+/** Which matches are denied: named inside a negation's scope, or said to be normal right after. */
+export function deniedMatches(words: readonly Word[], matches: readonly PhraseMatch[]): boolean[] {
+  const scopes = negationScopes(words, matches)
+  return matches.map((m) => scopes[m.from]! || (m.type !== 'condition' && deniedAfter(words, m.to)))
+}

@@ -1,0 +1,157 @@
+/**
+ * Fifth pass: numbers and what they say. Age in any wording ("I'm 71", "63yo", "my dad (72)",
+ * "in my seventies", "over 50"); a temperature ("38.9", "temp of 39", "101F"); weight lost ("lost a
+ * stone", "6 kg", "a dress size"); weeks of pregnancy ("34 weeks pregnant", "7 months", "third
+ * trimester"); and onset or duration ("suddenly", "for three weeks"). Each with its span. Every
+ * pattern is anchored and bounded, so the cost is linear in the text. Pure.
+ */
+
+export type Span = [number, number]
+
+export interface Onset {
+  kind: 'sudden' | 'gradual' | 'duration'
+  text: string
+  span: Span
+  /** Approximate duration in days, for `duration`. */
+  days: number | null
+}
+
+/** What a number said, in the knowledge base's sign ids. */
+export const NUMBER_SIGNS = {
+  fever: 'fever',
+  weightLoss: 'unexplained-weight-loss',
+  pregnancy: 'pregnancy',
+  pregnancyAfter20Weeks: 'pregnancy-after-20-weeks',
+} as const
+
+export interface NumberReading {
+  age: { age: number; span: Span } | null
+  /** Signs said with a number; `negated` when the number rules the sign out (a temperature of 36.8). */
+  signs: { id: string; span: Span; negated: boolean }[]
+  onset: Onset | null
+}
+
+const UNITS_AFTER = String.raw`\s*(?:kg|kgs|kilos?|lbs?|pounds?|stone|st|cm|ft|foot|feet|inch|%|weeks?|wks?|months?|days?|hours?|hrs?|minutes?|mins?|times|x|degrees?|°|mg|miles?|km|k|am|pm|years? ago|yrs? ago|y\/?o? ago|weeks? pregnant)\b`
+const PERSON = String.raw`(?:mum|mom|mother|mam|ma|dad|father|pa|husband|hubby|wife|partner|son|daughter|nan|nana|nanna|gran|granny|grandma|grandmother|grandad|granddad|grandpa|grandfather|sister|brother|aunt|auntie|uncle|friend|neighbou?r|boyfriend|girlfriend|fiance|fiancee|patient|client|man|woman|lady|guy|gent|chap|male|female|he|she|him|her|they|child|kid|boy|girl|teen|teenager)`
+const DECADES: Record<string, number> = {
+  teens: 15, twenties: 20, thirties: 30, forties: 40, fifties: 50, sixties: 60, seventies: 70, eighties: 80, nineties: 90,
+  '20s': 20, '30s': 30, '40s': 40, '50s': 50, '60s': 60, '70s': 70, '80s': 80, '90s': 90,
+}
+
+const AGE_PATTERNS: { re: RegExp; age: (m: RegExpExecArray) => number }[] = [
+  { re: new RegExp(String.raw`\b(?:i am|i'm|i’m|im|iam|aged|age|age:|ages)\s*(\d{1,3})\b(?!${UNITS_AFTER})(?![.,]\d)`, 'i'), age: (m) => Number(m[1]) },
+  { re: /\b(\d{1,3})\s*-?\s*(?:years?|yrs?|yr|y)\s*-?\s*(?:old|of age)\b/i, age: (m) => Number(m[1]) },
+  { re: /\b(\d{1,3})\s*(?:yo|y\/o|y\.o\.?|yoa)(?![a-z])/i, age: (m) => Number(m[1]) },
+  { re: new RegExp(String.raw`\b${PERSON}\s*(?:,|\(|is|'s|’s|who is|who's|aged)?\s*(\d{1,3})\b(?!${UNITS_AFTER})(?![.,]\d)`, 'i'), age: (m) => Number(m[1]) },
+  { re: /\b(?:i am|i'm|i’m|im|iam|aged|age)\s+(?:over|past|above)\s+(\d{2})\b/i, age: (m) => Number(m[1]) + 1 },
+  { re: /\b(?:over|past)\s+(?:the\s+age\s+of\s+)?(\d{2})\s+(?:now|myself)\b/i, age: (m) => Number(m[1]) + 1 },
+  { re: /\b(?:turned|turning|just turned|hit)\s+(\d{2})\b(?!\s*(?:minutes?|mins?|degrees?))/i, age: (m) => Number(m[1]) },
+  { re: /\bin\s+(?:my|his|her|their|your)\s+(early|mid|late|mid-)?\s*(teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|[2-9]0s)\b/i,
+    age: (m) => DECADES[m[2]!.toLowerCase()]! + ({ early: 2, mid: 5, 'mid-': 5, late: 8 } as Record<string, number>)[(m[1] ?? 'mid').toLowerCase()]! },
+  { re: /\b(\d{2})\s*(?:m|f|male|female)\b(?!\s*(?:away|from))/i, age: (m) => Number(m[1]) },
+  { re: /\b(?:male|female|man|woman|m|f)\s*,\s*(\d{2})\b/i, age: (m) => Number(m[1]) },
+  // A sentence that is only a number: "... in the mornings. 75"
+  { re: /(?:^|[.!?\n]\s*)(\d{2,3})\s*(?:yrs?|years?)?\s*(?:[.!?\n]|$)/i, age: (m) => Number(m[1]) },
+]
+
+const TEMPERATURE_WORD = /\b(?:temp|temps|temperature|temperatures|fever|thermometer)\b[^.!?\d]{0,24}$/i
+const TEMPERATURE = /\b(\d{2,3}(?:[.,]\d{1,2})?)\s*(°\s*[cf]?|degrees?\s*(?:c|f|celsius|fahrenheit)?|c\b|f\b|celsius|fahrenheit)?/gi
+
+const WEIGHT_LOST = /\b(?:lost|losing|lose|dropped|dropping|shed|down)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|over\s+|like\s+|at least\s+|more than\s+)?(a|an|one|two|three|four|five|half a|\d+(?:[.,]\d+)?)\s*(stones?|st|kg|kgs|kilos?|kilograms?|lbs?|pounds?|dress sizes?|clothes sizes?|sizes?)\b/i
+const ON_PURPOSE = /\b(?:diet|dieting|slimming|on purpose|intentional|intentionally|weight watchers|calorie|calories|trying to lose|been trying|fasting|ozempic|wegovy|mounjaro)\b/i
+
+const PREGNANT_WEEKS = [
+  /\b(\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?|w)\s*(?:\+\s*\d\s*(?:days?|d)?\s*)?(?:pregnant|gestation|along|preg)\b/i,
+  /\bpregnant\b[^.!?\n]{0,40}?\b(\d{1,2})\s*(?:weeks?|wks?)\b/i,
+  /\b(\d)\s*(?:and a half\s*)?months?\s*(?:pregnant|along|gone)\b/i,
+  /\b(third|3rd|last|second|2nd)\s+trimester\b/i,
+  /\b(?:i am|i'm|i’m|im)\s+(\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?|w)\b(?!\s*ago)/i,
+]
+const PREGNANCY_WORD = /\b(?:pregnan\w*|twins|baby|bump|midwife|prenatal|antenatal|trimester|expecting|due date)\b/i
+const WEEKS_ANYWHERE = /\b(\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)\b(?!\s*(?:ago|old|later|after|since|of))/i
+
+const NUMBERS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  couple: 2, few: 3, several: 4,
+}
+const UNIT_DAYS: Record<string, number> = { hour: 1 / 24, day: 1, night: 1, week: 7, month: 30, year: 365 }
+const SUDDEN = /\b(all of a sudden|out of (?:the )?(?:nowhere|blue)|came on (?:in )?(?:seconds|suddenly|instantly|all at once)|in (?:a few )?seconds|suddenly|sudden|abruptly|without warning|like a thunderclap|came on like)\b/i
+const GRADUAL = /\b(gradually|slowly (?:got|getting|came|coming|building|worse)|over (?:the )?(?:past |last )?(?:few |several )?(?:weeks|months|years)|crept up|creeping|little by little|gradual|built up|building up)\b/i
+const DURATION = /\b(?:for|over|in) (?:the )?(?:past |last )?(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple(?: of)?|few|several) (hour|day|night|week|month|year)s?\b/i
+const SINCE = /\bsince (yesterday|last (?:night|week|month|year)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|this morning|the weekend|christmas|\d{4})\b/i
+
+function spanOf(m: RegExpExecArray): Span {
+  return [m.index, m.index + m[0].length]
+}
+
+/** The client's (or the person written about's) age, when stated plausibly (1-120). */
+export function readAge(text: string): NumberReading['age'] {
+  for (const { re, age } of AGE_PATTERNS) {
+    const m = re.exec(text)
+    if (!m) continue
+    const value = age(m)
+    if (value >= 1 && value <= 120) return { age: value, span: spanOf(m) }
+  }
+  return null
+}
+
+/** Temperatures: a fever from 37.8 °C (100 °F); a normal reading denies one. */
+function readTemperatures(text: string): NumberReading['signs'] {
+  const out: NumberReading['signs'] = []
+  for (const m of text.matchAll(TEMPERATURE)) {
+    const value = Number(m[1]!.replace(',', '.'))
+    const unit = (m[2] ?? '').toLowerCase()
+    const decimal = m[1]!.includes('.') || m[1]!.includes(',')
+    const named = TEMPERATURE_WORD.test(text.slice(Math.max(0, m.index - 40), m.index))
+    const celsius = value >= 34 && value <= 43.5 && !unit.includes('f')
+    const fahrenheit = value >= 95 && value <= 110 && !/c/.test(unit.replace('degrees', ''))
+    if (!(celsius || fahrenheit) || !(unit !== '' || named || (celsius && decimal && value >= 37.5))) continue
+    const fever = celsius ? value >= 37.8 : value >= 100
+    out.push({ id: NUMBER_SIGNS.fever, span: [m.index, m.index + m[0].length], negated: !fever })
+  }
+  return out
+}
+
+function readWeightLoss(text: string): NumberReading['signs'] {
+  const m = WEIGHT_LOST.exec(text)
+  if (!m) return []
+  const sentence = text.slice(Math.max(0, text.lastIndexOf('.', m.index) + 1), Math.max(m.index + m[0].length, text.indexOf('.', m.index + m[0].length) >>> 0))
+  return ON_PURPOSE.test(sentence) ? [] : [{ id: NUMBER_SIGNS.weightLoss, span: spanOf(m), negated: false }]
+}
+
+function readPregnancy(text: string): NumberReading['signs'] {
+  // Weeks said anywhere in a message that speaks of a pregnancy ("36 weeks with twins").
+  const patterns = PREGNANCY_WORD.test(text) ? [...PREGNANT_WEEKS, WEEKS_ANYWHERE] : PREGNANT_WEEKS
+  for (const re of patterns) {
+    const m = re.exec(text)
+    if (!m) continue
+    const n = m[1]!.toLowerCase()
+    const weeks = /^\d+$/.test(n) ? (re === PREGNANT_WEEKS[2] ? Number(n) * 4.3 : Number(n)) : /third|3rd|last/.test(n) ? 28 : 14
+    const out: NumberReading['signs'] = [{ id: NUMBER_SIGNS.pregnancy, span: spanOf(m), negated: false }]
+    if (weeks >= 20) out.push({ id: NUMBER_SIGNS.pregnancyAfter20Weeks, span: spanOf(m), negated: false })
+    return out
+  }
+  return []
+}
+
+/** How the symptoms started, or for how long they have lasted. */
+export function readOnset(text: string): Onset | null {
+  const sudden = SUDDEN.exec(text)
+  if (sudden) return { kind: 'sudden', text: sudden[0], span: spanOf(sudden), days: null }
+  const dur = DURATION.exec(text)
+  if (dur) {
+    const n = /^\d+$/.test(dur[1]!) ? Number(dur[1]) : NUMBERS[dur[1]!.toLowerCase().replace(/ of$/, '')] ?? 1
+    const days = Math.round(n * UNIT_DAYS[dur[2]!.toLowerCase()]! * 100) / 100
+    return { kind: 'duration', text: dur[0], span: spanOf(dur), days }
+  }
+  const since = SINCE.exec(text)
+  if (since) return { kind: 'duration', text: since[0], span: spanOf(since), days: null }
+  const gradual = GRADUAL.exec(text)
+  if (gradual) return { kind: 'gradual', text: gradual[0], span: spanOf(gradual), days: null }
+  return null
+}
+
+/** Read every number-borne fact of a message. */
+export function readNumbers(text: string): NumberReading {
+  return { age: readAge(text), signs: [...readTemperatures(text), ...readWeightLoss(text), ...readPregnancy(text)], onset: readOnset(text) }
+}

@@ -1,0 +1,168 @@
+/**
+ * Sixth pass: signs said in words that are not next to each other. A sign pattern (seed/signs.json)
+ * is a set of items that must all be said within one clause, sentence or message, in any order:
+ * plain words ("slap"), word classes ("term:effort"), regions (which match any region inside them:
+ * "region:chest" matches the breastbone) and other vocabulary ("sensation:numbness"). A pattern all
+ * of whose items were said, some only as denied, denies the sign ("no numbness around my bum").
+ * Builds its own index (item → patterns) once per knowledge base. Pure.
+ */
+import type { Sign } from '../../kb/schema.js'
+import type { PhraseMatch, Word } from './phrases.js'
+
+type Within = 'clause' | 'sentence' | 'message'
+
+/** The word class of relatives and others a message can be about. */
+const RELATIVE = 'term:relative'
+
+interface CompiledPattern {
+  sign: string
+  items: readonly string[]
+  within: Within
+  /** Most words from the first item to the last, or Infinity. */
+  span: number
+  notWith: readonly string[]
+}
+
+export interface SignPatternIndex {
+  /** Item → patterns that need it (and sign denials that watch it). */
+  byItem: ReadonlyMap<string, readonly CompiledPattern[]>
+  /** Sign id → items whose denial denies it. */
+  deniedBy: ReadonlyMap<string, readonly string[]>
+}
+
+export interface PatternSign {
+  id: string
+  span: [number, number]
+  negated: boolean
+  sentence: number
+  clause: number
+  /** Words the pattern used (so they are not reported as unrecognised). */
+  tokens: number[]
+}
+
+/**
+ * Build the pattern index.
+ * @param canonical a plain word's canonical form (so "swollen" meets "swelling")
+ */
+export function buildSignPatterns(signs: readonly Sign[], canonical: (word: string) => string): SignPatternIndex {
+  const byItem = new Map<string, CompiledPattern[]>()
+  const deniedBy = new Map<string, string[]>()
+  const item = (x: string): string => (x.includes(':') ? x : canonical(x))
+  const watch = (key: string, p: CompiledPattern): void => {
+    const list = byItem.get(key)
+    if (list) list.push(p)
+    else byItem.set(key, [p])
+  }
+  for (const s of signs) {
+    for (const p of s.patterns ?? []) {
+      const compiled: CompiledPattern = { sign: s.id, items: [...new Set(p.all.map(item))], within: p.within ?? 'clause', span: p.span ?? Infinity, notWith: (p.notWith ?? []).map(item) }
+      for (const key of new Set([...compiled.items, ...compiled.notWith])) watch(key, compiled)
+    }
+    if (s.deniedBy) {
+      const keys = s.deniedBy.map(item)
+      deniedBy.set(s.id, keys)
+      // Watched like pattern items, so their mentions are collected.
+      for (const key of keys) if (!byItem.has(key)) byItem.set(key, [])
+    }
+  }
+  return { byItem, deniedBy }
+}
+
+interface Mention {
+  item: string
+  denied: boolean
+  from: number
+  to: number
+  clause: number
+  sentence: number
+}
+
+/**
+ * One mention of each item within a unit (and within the pattern's span of words), preferring
+ * mentions that were not denied; null when an item is missing.
+ */
+function choose(p: CompiledPattern, unit: number, byItem: ReadonlyMap<string, Mention[]>): Mention[] | null {
+  const lists = p.items.map((it) => (byItem.get(it) ?? []).filter((m) => unitOf(m, p.within) === unit))
+  if (lists.some((l) => l.length === 0)) return null
+  let best: Mention[] | null = null
+  for (const anchor of lists[0]!) {
+    const pick = lists.map((l, i) => (i === 0 ? anchor : nearest(l, anchor)))
+    const from = Math.min(...pick.map((m) => m.from))
+    const to = Math.max(...pick.map((m) => m.to))
+    if (to - from > p.span) continue
+    const denied = pick.filter((m) => m.denied).length
+    if (!best || denied < best.filter((m) => m.denied).length) best = pick
+  }
+  return best
+}
+
+/** The mention closest to an anchor, said (not denied) ones first. */
+function nearest(list: readonly Mention[], anchor: Mention): Mention {
+  let best = list[0]!
+  const cost = (m: Mention): number => (m.denied ? 1000 : 0) + Math.abs(m.from - anchor.from)
+  for (const m of list) if (cost(m) < cost(best)) best = m
+  return best
+}
+
+function unitOf(m: Mention, within: Within): number {
+  return within === 'clause' ? m.clause : within === 'sentence' ? m.sentence : 0
+}
+
+/**
+ * Find the signs whose patterns a message says.
+ * @param words the message's words in canonical form
+ * @param matches its phrase matches, with `denied` per match
+ * @param ancestors region id → its ancestors (so "region:chest" matches a breastbone)
+ * @param deniedWord per word: whether a negation's scope covers it
+ * @param aboutOther whether the message is written about someone else (then a relative in `notWith` does not cancel)
+ */
+export function patternSigns(index: SignPatternIndex, words: readonly Word[], matches: readonly (PhraseMatch & { denied: boolean })[],
+  ancestors: ReadonlyMap<string, readonly string[]>, deniedWord: readonly boolean[], aboutOther: boolean): PatternSign[] {
+  const byItem = new Map<string, Mention[]>()
+  const mention = (item: string, m: Omit<Mention, 'item'>): void => {
+    if (!index.byItem.has(item)) return
+    const list = byItem.get(item)
+    if (list) list.push({ item, ...m })
+    else byItem.set(item, [{ item, ...m }])
+  }
+  words.forEach((w, i) => mention(w.norm, { denied: deniedWord[i]!, from: i, to: i + 1, clause: w.clause, sentence: w.sentence }))
+  for (const m of matches) {
+    const at = { denied: m.denied, from: m.from, to: m.to, clause: m.clause, sentence: m.sentence }
+    mention(`${m.type}:${m.id}`, at)
+    if (m.type === 'region') for (const a of ancestors.get(m.id) ?? []) mention(`region:${a}`, at)
+  }
+  const found = new Map<string, PatternSign>()
+  const tried = new Set<CompiledPattern>()
+  for (const item of byItem.keys()) {
+    for (const p of index.byItem.get(item)!) {
+      if (tried.has(p)) continue
+      tried.add(p)
+      const first = byItem.get(p.items[0]!)
+      if (!first) continue
+      for (const unit of new Set(first.map((m) => unitOf(m, p.within)))) {
+        // A relative named with it puts it on them, unless the whole message is about that relative.
+        if (p.notWith.some((it) => !(aboutOther && it === RELATIVE) && (byItem.get(it) ?? []).some((m) => unitOf(m, p.within) === unit))) continue
+        const chosen = choose(p, unit, byItem)
+        if (!chosen) continue
+        const negated = chosen.some((m) => m.denied)
+        const from = Math.min(...chosen.map((m) => m.from))
+        const to = Math.max(...chosen.map((m) => m.to))
+        const hit: PatternSign = {
+          id: p.sign, span: [words[from]!.start, words[to - 1]!.end], negated, sentence: words[from]!.sentence, clause: words[from]!.clause,
+          tokens: chosen.flatMap((m) => words.slice(m.from, m.to).map((w) => w.token)),
+        }
+        const previous = found.get(p.sign)
+        // A sign said anywhere outweighs the same sign denied elsewhere; the first saying is kept.
+        if (!previous || (previous.negated && !negated)) found.set(p.sign, hit)
+      }
+    }
+  }
+  for (const [sign, items] of index.deniedBy) {
+    if (found.has(sign)) continue
+    const denial = items.flatMap((it) => byItem.get(it) ?? []).find((m) => m.denied)
+    if (denial) {
+      found.set(sign, { id: sign, span: [words[denial.from]!.start, words[denial.to - 1]!.end], negated: true, sentence: denial.sentence, clause: denial.clause, tokens: [] })
+    }
+  }
+  return [...found.values()]
+}

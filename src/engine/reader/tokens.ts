@@ -1,0 +1,77 @@
+/**
+ * First pass: splits a message into normalised words with their character spans, sentence and
+ * clause numbers. Sentences end at . ! ? ; or a line break; clauses also end at commas before a new
+ * statement, "but" and similar words, and an "and" that starts a new statement. Shorthand becomes
+ * the words it stands for ("w/" → with). Cost is linear in the text: a word longer than MAX_WORD
+ * characters is kept as one opaque token and never normalised, corrected or split. Pure.
+ */
+import { SHORTHAND } from './words.js'
+
+export interface Token {
+  /** Normalised form: lowercase ASCII letters and digits ("can't" → "cannot"), or a number like "38.9". */
+  norm: string
+  start: number
+  end: number
+  sentence: number
+  clause: number
+  /** What separates this word from the previous one. */
+  gap: 'none' | 'comma' | 'clause' | 'sentence'
+}
+
+/** Longer raw words are not words anyone types: kept opaque so no pass ever spends more on them. */
+export const MAX_WORD = 40
+
+const WORD = /\d+(?:[.,]\d+)?|[\p{L}\p{N}'\u2019]+/gu
+const NEW_STATEMENT = new Set(['my', 'the', 'i', 'it', 'its', 'also', 'then', 'now', 'when', 'she', 'he', 'they', 'we', 'there', 'this', 'that', 'im', 'ive', 'id', 'shes', 'hes', 'theyre', 'theres', 'thats', 'whats'])
+const CLAUSE_WORDS = new Set(['but', 'however', 'although', 'though', 'whereas', 'yet', 'except'])
+const PLAIN = /^[a-z0-9]+$/
+
+/** Normalise one word: accents and apostrophes dropped, lowercase ASCII letters and digits only. */
+export function normalizeWord(raw: string): string {
+  if (PLAIN.test(raw)) return raw === 'cant' ? 'cannot' : raw
+  const w = raw.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['\u2019]/g, '').replace(/[^a-z0-9]+/g, '').slice(0, MAX_WORD)
+  return w === 'cant' ? 'cannot' : w
+}
+
+/** What stands between two words: a sentence end, a comma, or a colon, dash or parenthesis. */
+function separators(text: string, from: number, to: number): { sentence: boolean; comma: boolean; pause: boolean } {
+  let sentence = false
+  let comma = false
+  let pause = false
+  for (let i = from; i < to; i++) {
+    const c = text[i]!
+    if (c === '.' || c === '!' || c === '?' || c === ';' || c === '\n') sentence = true
+    else if (c === ',') comma = true
+    else if (c === ':' || c === '(' || c === ')' || c === '-' || c === '\u2013' || c === '\u2014' || c === '/') pause = true
+  }
+  return { sentence, comma, pause }
+}
+
+/** Tokenise a message, keeping where each word came from. */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = []
+  let sentence = 0
+  let clause = 0
+  let last = 0
+  for (const m of text.matchAll(WORD)) {
+    const raw = m[0]
+    const start = m.index
+    const norm = raw.length > MAX_WORD ? '' : /^\d+[.,]\d+$/.test(raw) ? raw.replace(',', '.') : normalizeWord(raw)
+    let gap: Token['gap'] = 'none'
+    if (out.length > 0) {
+      const between = separators(text, last, start)
+      const previous = out[out.length - 1]!.norm
+      if (between.sentence) gap = 'sentence'
+      else if (CLAUSE_WORDS.has(norm) || (previous === 'and' && NEW_STATEMENT.has(norm)) || ((between.comma || between.pause) && NEW_STATEMENT.has(norm))) gap = 'clause'
+      else if (between.comma || between.pause) gap = 'comma'
+      if (gap === 'sentence') sentence += 1
+      if (gap !== 'none') clause += 1
+    }
+    last = start + raw.length
+    const expanded = SHORTHAND[norm]
+    if (expanded === '') continue
+    const words = expanded === undefined ? [norm] : expanded.split(' ')
+    words.forEach((w, i) => out.push({ norm: w, start, end: last, sentence, clause, gap: i === 0 ? gap : 'none' }))
+  }
+  return out
+}
