@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto'
 import Fastify, { type FastifyInstance } from 'fastify'
 import pino from 'pino'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { clientErrorHandler } from './client-errors.js'
 import type { Config } from './config.js'
 import { SEED_DIR } from './kb/paths.js'
 import { accessLog, lazyChildLogger, loggerOptions, OneLineLogController, requestIdFrom } from './logger.js'
@@ -34,6 +35,8 @@ import searchRoutes from './routes/search.js'
 import usageRoutes from './routes/usage.js'
 import vocabularyRoutes from './routes/vocabulary.js'
 import widgetRoutes from './routes/widget.js'
+import { MAX_PARAM_LENGTH } from './schemas/common.js'
+import { VALIDATION_OPTIONS } from './validation.js'
 
 function trustHops(hops: number): (address: string, hop: number) => boolean {
   return (_address, hop) => hop < hops
@@ -44,6 +47,30 @@ export interface AppOptions {
   seedDir?: string
   /** How often a file database's WAL is checkpointed by the worker (default 1000 ms). */
   checkpointIntervalMs?: number
+  /** How long a client has to send a whole request, headers and body (default REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs?: number
+  /** Where log lines go (default: stdout, written asynchronously). */
+  logStream?: { write(line: string): unknown }
+  /** How long responses wait for their rows while another connection holds the write lock (default 2000 ms: COMMIT_WAIT_MS). */
+  commitWaitMs?: number
+}
+
+/** A client's whole request must arrive within this; its headers within HEADERS_TIMEOUT_MS. */
+export const REQUEST_TIMEOUT_MS = 30_000
+export const HEADERS_TIMEOUT_MS = 10_000
+
+/**
+ * Node's HTTP server options for the timeouts. Node enforces `requestTimeout` and `headersTimeout` by
+ * checking its connections every `connectionsCheckingInterval` (30 s by default): a 30 s timeout then
+ * cut a slow body anywhere from 30 to 60 s (and later, seen at ~68 s). Checked every second (or a
+ * tenth of a shorter timeout), a request is cut within a second of its timeout.
+ */
+export function httpServerOptions(requestTimeoutMs: number): { requestTimeout: number; headersTimeout: number; connectionsCheckingInterval: number } {
+  return {
+    requestTimeout: requestTimeoutMs,
+    headersTimeout: Math.min(HEADERS_TIMEOUT_MS, requestTimeoutMs),
+    connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(requestTimeoutMs / 10))),
+  }
 }
 
 /**
@@ -53,8 +80,9 @@ export interface AppOptions {
 export async function buildApp(config: Config, options: AppOptions = {}): Promise<FastifyInstance> {
   // Logs are written asynchronously (lines queued while a write is in flight) so a request never waits
   // on stdout; access lines go out together, at most 10 ms late (see accessLog).
-  const logDestination = pino.destination({ dest: 1, sync: false })
+  const logDestination = options.logStream ?? pino.destination({ dest: 1, sync: false })
   const access = accessLog(config.logLevel, logDestination)
+  const timeouts = httpServerOptions(options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS)
   const app = Fastify({
     logger: { ...loggerOptions(config.logLevel), stream: logDestination },
     logController: new OneLineLogController(access),
@@ -63,11 +91,16 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     genReqId: (req) => requestIdFrom(req.headers['x-request-id'], randomUUID),
     bodyLimit: 64 * 1024,
     connectionTimeout: 30_000,
-    requestTimeout: 30_000,
+    requestTimeout: timeouts.requestTimeout,
+    http: timeouts,
+    // Parser refusals and timeouts answered as problem+json, and never logged with the bytes received.
+    clientErrorHandler,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     // A hop count as proxy-addr's trust function (Fastify's types take no number).
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     frameworkErrors: frameworkErrorHandler,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+    // Strict bodies, decimal-only query numbers, capped error lists (see validation.ts).
+    ...VALIDATION_OPTIONS,
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.decorateRequest('routeUrl', '')
@@ -79,7 +112,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   app.addHook('onClose', async () => {
     access.flush()
     try {
-      logDestination.flushSync()
+      if ('flushSync' in logDestination && typeof logDestination.flushSync === 'function') logDestination.flushSync()
     } catch {
       // Nothing buffered yet, or stdout already closed: nothing more can be written.
     }
@@ -94,7 +127,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(cors)
   await app.register(auth, { config })
   await app.register(rateLimit, { defaultLimit: config.rateLimitPerMinute })
-  await app.register(usageAudit, { retentionDays: config.auditRetentionDays })
+  await app.register(usageAudit, { retentionDays: config.auditRetentionDays, commitWaitMs: options.commitWaitMs })
   await app.register(metrics)
   await app.register(knowledgeBase, { seedDir: options.seedDir ?? SEED_DIR })
 

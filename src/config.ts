@@ -16,6 +16,7 @@ export const ConfigSchema = Type.Object({
   logLevel: LogLevelSchema,
   nmtEnv: Type.Union([Type.Literal('development'), Type.Literal('production')]),
   rateLimitPerMinute: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
+  authFailuresPerMinute: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
   auditRetentionDays: Type.Integer({ minimum: 1, maximum: 3650 }),
   trustProxy: Type.Union([Type.Boolean(), Type.Integer({ minimum: 1, maximum: 10 })]),
   maxEventLoopDelayMs: Type.Integer({ minimum: 0, maximum: 60_000 }),
@@ -32,6 +33,7 @@ export const ENV_VARS = [
   { name: 'LOG_LEVEL', key: 'logLevel', default: 'info', expect: 'one of fatal, error, warn, info, debug, trace, silent' },
   { name: 'NMT_ENV', key: 'nmtEnv', default: 'development', expect: 'development (open /v1, for trying it) or production (a key on every /v1 call)' },
   { name: 'RATE_LIMIT_PER_MINUTE', key: 'rateLimitPerMinute', default: '600', expect: 'an integer from 1 to 1000000 (requests per minute per key, or per IP without a key)' },
+  { name: 'AUTH_FAILURES_PER_MINUTE', key: 'authFailuresPerMinute', default: '30', expect: 'an integer from 1 to 1000000 (failed authentications per minute per client address before it gets 429s)' },
   { name: 'AUDIT_RETENTION_DAYS', key: 'auditRetentionDays', default: '90', expect: 'an integer from 1 to 3650' },
   { name: 'TRUST_PROXY', key: 'trustProxy', default: 'false', expect: 'false, true, or the number of proxy hops (1-10) in front of the server' },
   { name: 'MAX_EVENT_LOOP_DELAY_MS', key: 'maxEventLoopDelayMs', default: '1000', expect: 'an integer from 0 (off) to 60000' },
@@ -39,7 +41,7 @@ export const ENV_VARS = [
   { name: 'RECOMMENDATION_CACHE_SIZE', key: 'recommendationCacheSize', default: '500', expect: 'an integer from 0 (off) to 100000 (answers to structured requests kept for identical requests)' },
 ] as const
 
-const INTEGER_VARS = new Set(['PORT', 'RATE_LIMIT_PER_MINUTE', 'AUDIT_RETENTION_DAYS', 'MAX_EVENT_LOOP_DELAY_MS', 'MAX_HEAP_USED_MB', 'RECOMMENDATION_CACHE_SIZE'])
+const INTEGER_VARS = new Set(['PORT', 'RATE_LIMIT_PER_MINUTE', 'AUTH_FAILURES_PER_MINUTE', 'AUDIT_RETENTION_DAYS', 'MAX_EVENT_LOOP_DELAY_MS', 'MAX_HEAP_USED_MB', 'RECOMMENDATION_CACHE_SIZE'])
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

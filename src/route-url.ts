@@ -22,3 +22,9 @@ export function routeUrl(request: FastifyRequest): string | null {
   }
   return url
 }
+
+/** The route pattern of a /v1 request, or null for anything else (including unmatched URLs). */
+export function v1Route(request: FastifyRequest): string | null {
+  const url = routeUrl(request)
+  return url !== null && url.startsWith('/v1/') ? url : null
+}

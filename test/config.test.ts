@@ -6,7 +6,7 @@ describe('loadConfig', () => {
   it('applies the documented defaults', () => {
     expect(loadConfig({})).toEqual({
       port: 3000, host: '127.0.0.1', databasePath: './data/nmt.db', logLevel: 'info', nmtEnv: 'development',
-      rateLimitPerMinute: 600, auditRetentionDays: 90, trustProxy: false, maxEventLoopDelayMs: 1000, maxHeapUsedMb: 0,
+      rateLimitPerMinute: 600, authFailuresPerMinute: 30, auditRetentionDays: 90, trustProxy: false, maxEventLoopDelayMs: 1000, maxHeapUsedMb: 0,
       recommendationCacheSize: 500,
     })
   })
@@ -14,11 +14,11 @@ describe('loadConfig', () => {
   it('reads every variable', () => {
     expect(loadConfig({
       PORT: '8080', HOST: '0.0.0.0', DATABASE_PATH: '/var/lib/nmt/nmt.db', LOG_LEVEL: 'warn', NMT_ENV: 'production',
-      RATE_LIMIT_PER_MINUTE: '120', AUDIT_RETENTION_DAYS: '30', TRUST_PROXY: '1', MAX_EVENT_LOOP_DELAY_MS: '0', MAX_HEAP_USED_MB: '900',
+      RATE_LIMIT_PER_MINUTE: '120', AUTH_FAILURES_PER_MINUTE: '10', AUDIT_RETENTION_DAYS: '30', TRUST_PROXY: '1', MAX_EVENT_LOOP_DELAY_MS: '0', MAX_HEAP_USED_MB: '900',
       RECOMMENDATION_CACHE_SIZE: '0',
     })).toEqual({
       port: 8080, host: '0.0.0.0', databasePath: '/var/lib/nmt/nmt.db', logLevel: 'warn', nmtEnv: 'production',
-      rateLimitPerMinute: 120, auditRetentionDays: 30, trustProxy: 1, maxEventLoopDelayMs: 0, maxHeapUsedMb: 900,
+      rateLimitPerMinute: 120, authFailuresPerMinute: 10, auditRetentionDays: 30, trustProxy: 1, maxEventLoopDelayMs: 0, maxHeapUsedMb: 900,
       recommendationCacheSize: 0,
     })
     expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true)
@@ -26,7 +26,7 @@ describe('loadConfig', () => {
 
   it.each([
     ['PORT', 'abc'], ['PORT', '70000'], ['PORT', '-1'], ['PORT', '80.5'], ['LOG_LEVEL', 'loud'],
-    ['NMT_ENV', 'prod'], ['RATE_LIMIT_PER_MINUTE', '0'], ['RATE_LIMIT_PER_MINUTE', 'lots'], ['AUDIT_RETENTION_DAYS', '0'],
+    ['NMT_ENV', 'prod'], ['RATE_LIMIT_PER_MINUTE', '0'], ['RATE_LIMIT_PER_MINUTE', 'lots'], ['AUTH_FAILURES_PER_MINUTE', '0'], ['AUDIT_RETENTION_DAYS', '0'],
     ['TRUST_PROXY', 'yes'], ['TRUST_PROXY', '11'], ['MAX_EVENT_LOOP_DELAY_MS', '-5'], ['MAX_HEAP_USED_MB', '1.5'],
     ['RECOMMENDATION_CACHE_SIZE', '-1'], ['RECOMMENDATION_CACHE_SIZE', '100001'],
   ])('rejects %s=%s naming the variable', (name, value) => {

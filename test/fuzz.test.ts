@@ -2,9 +2,11 @@
  * Property-based attack on every operation in openapi/openapi.json (fast-check, through app.inject):
  * wrong types, huge and deeply nested bodies, odd unicode, injection strings, bad keys and origins,
  * wrong methods and media types. Whatever comes in: no 5xx, every error is problem+json with a known
- * code, and the server is still ready afterwards.
+ * code, every answer's status is one the document lists for that operation and its body matches the
+ * document's schema for it, and the server is still ready afterwards.
  */
 import { readFileSync } from 'node:fs'
+import { Ajv2020 } from 'ajv/dist/2020.js'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ERRORS } from '../src/errors.js'
@@ -12,12 +14,32 @@ import { devApp, ORIGIN, OTHER_ORIGIN, type KeyedApp } from './helpers/keys.js'
 
 interface Param { name: string; in: string; schema?: { type?: string; enum?: string[] } }
 interface Operation { method: string; path: string; params: Param[] }
+type Responses = Record<string, { content?: Record<string, { schema: unknown }> }>
 
 const doc = JSON.parse(readFileSync(new URL('../openapi/openapi.json', import.meta.url), 'utf8')) as {
-  paths: Record<string, Record<string, { parameters?: Param[] }>>
+  paths: Record<string, Record<string, { parameters?: Param[]; responses: Responses }>>
+  components: { schemas: Record<string, unknown> }
 }
 const OPERATIONS: Operation[] = Object.entries(doc.paths).flatMap(([path, ops]) =>
   Object.entries(ops).map(([method, op]) => ({ method: method.toUpperCase(), path, params: op.parameters ?? [] })))
+
+/** A schema from the document with its component references resolved in place (none is recursive). */
+function inline(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(inline)
+  if (schema === null || typeof schema !== 'object') return schema
+  const ref = (schema as { $ref?: string }).$ref
+  if (ref?.startsWith('#/components/schemas/')) return inline(doc.components.schemas[ref.slice('#/components/schemas/'.length)])
+  return Object.fromEntries(Object.entries(schema).map(([k, v]) => [k, inline(v)]))
+}
+const ajv = new Ajv2020({ strict: false, allErrors: false })
+const validators = new Map<unknown, ReturnType<typeof ajv.compile>>()
+const validatorOf = (schema: unknown): ReturnType<typeof ajv.compile> => {
+  let v = validators.get(schema)
+  if (v === undefined) validators.set(schema, (v = ajv.compile(inline(schema) as object)))
+  return v
+}
+/** What a request with a method the path does not answer may get: a preflight's answer, or a refusal before routing. */
+const WITHOUT_OPERATION = new Set([204, 400, 403, 404, 405, 413, 415])
 const RUNS_PER_OPERATION = 300
 const MIXED_RUNS = 2000
 
@@ -101,6 +123,7 @@ function arbitraries(t: KeyedApp) {
   })
   const pathParam = fc.oneof(id.map(enc), fc.constantFrom('%zz', '%2e%2e', '..', '%00', 'a%2Fb', '%ED%A0%80', '%C0%AF', 'x'.repeat(300)))
   const request = (op: Operation) => fc.record({
+    template: fc.constant(op.path),
     method: fc.oneof({ weight: 9, arbitrary: fc.constant(op.method) }, { weight: 1, arbitrary: fc.constantFrom('PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD', 'POST', 'GET') }),
     path: fc.array(pathParam, { minLength: 3, maxLength: 3 }).map((vals) => { let i = 0; return op.path.replace(/\{[^}]+\}/g, () => vals[i++]!) }),
     query: query(op.params), body: op.method === 'POST' ? body : fc.option(body, { freq: 5 }), authorization, origin,
@@ -113,10 +136,28 @@ function arbitraries(t: KeyedApp) {
 describe('fuzzing every operation in the OpenAPI document', () => {
   let t: KeyedApp
   const statuses = new Map<number, number>()
-  beforeAll(async () => { t = await devApp(undefined, { rateLimitPerMinute: 1_000_000, maxEventLoopDelayMs: 0 }) })
+  beforeAll(async () => { t = await devApp(undefined, { rateLimitPerMinute: 1_000_000, authFailuresPerMinute: 1_000_000, maxEventLoopDelayMs: 0 }) })
   afterAll(async () => t.close())
 
-  async function attack(r: { method: string; path: string; query: string; body?: { type: string; payload: string } | null; authorization?: string;
+  /** The answer against the document: a status it lists for the operation, and a body of that status's schema. */
+  function conforms(r: { method: string; template: string }, res: { statusCode: number; headers: Record<string, unknown>; body: string }, where: string): void {
+    const op = doc.paths[r.template]?.[r.method === 'HEAD' ? 'get' : r.method.toLowerCase()]
+    if (op === undefined) {
+      expect(WITHOUT_OPERATION.has(res.statusCode), `${where}: status for a method without an operation`).toBe(true)
+      return
+    }
+    const documented = op.responses[String(res.statusCode)]
+    expect(documented, `${where}: status ${res.statusCode} is not documented for ${r.method} ${r.template}`).toBeDefined()
+    if (r.method === 'HEAD' || res.statusCode === 304) return
+    const type = String(res.headers['content-type'] ?? '').split(';')[0]!.trim()
+    const content = documented!.content ?? {}
+    expect(Object.keys(content), `${where}: content type`).toContain(type)
+    if (!type.endsWith('json')) return
+    const validate = validatorOf(content[type]!.schema)
+    expect(validate(JSON.parse(res.body)), `${where}: body does not match the document: ${JSON.stringify(validate.errors?.slice(0, 3))}`).toBe(true)
+  }
+
+  async function attack(r: { template: string; method: string; path: string; query: string; body?: { type: string; payload: string } | null; authorization?: string;
     origin?: string; requestId: string | null; ifNoneMatch: string | null; preflight: string | null }): Promise<void> {
     const headers: Record<string, string> = {}
     if (r.body?.type) headers['content-type'] = r.body.type
@@ -129,6 +170,7 @@ describe('fuzzing every operation in the OpenAPI document', () => {
     statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1)
     const where = `${r.method} ${r.path.slice(0, 80)} -> ${res.statusCode} ${res.body.slice(0, 200)}`
     expect(res.statusCode, where).toBeLessThan(500)
+    conforms(r, res, where)
     if (res.statusCode >= 400) {
       expect(res.headers['content-type'], where).toMatch(/^application\/problem\+json/)
       if (r.method === 'HEAD') return

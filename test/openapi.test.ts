@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs'
 import SwaggerParser from '@apidevtools/swagger-parser'
+import spectralCore from '@stoplight/spectral-core'
+import spectralParsers from '@stoplight/spectral-parsers'
+import { oas } from '@stoplight/spectral-rulesets'
 import { describe, expect, it } from 'vitest'
 import { OPENAPI_PATH, openapiText } from '../src/openapi.js'
 import { testApp } from './helpers/app.js'
@@ -27,6 +30,14 @@ describe('OpenAPI document', () => {
       const responses = op.responses as Record<string, { content?: Record<string, unknown> }>
       expect(Object.keys(responses['500']?.content ?? {})).toEqual(['application/problem+json'])
     }
+  })
+
+  it('has no error under Spectral\'s spectral:oas ruleset (warnings are style: descriptions, servers, contact)', async () => {
+    const spectral = new spectralCore.Spectral()
+    spectral.setRuleset({ extends: [[oas as never, 'recommended']] })
+    const results = await spectral.run(new spectralCore.Document(readFileSync(OPENAPI_PATH, 'utf8'), spectralParsers.Json, OPENAPI_PATH))
+    const errors = results.filter((r) => r.severity === 0).map((r) => `${r.code} at ${r.path.join('.')}: ${r.message}`)
+    expect(errors).toEqual([])
   })
 
   it('is served at /openapi.json and browsable at /docs', async () => {

@@ -12,6 +12,18 @@ describe('FixedWindowLimiter', () => {
     expect(l.hit('a', 2, 61_000)).toEqual({ allowed: true, remaining: 1, resetSeconds: 60 })
   })
 
+  it('peeks without counting: null while within the limit, then the seconds left; forgets ended windows', () => {
+    const l = new FixedWindowLimiter(60_000)
+    l.hit('a', 2, 1_000)
+    expect(l.peek('a', 2, 2_000)).toBeNull()
+    l.hit('a', 2, 2_000)
+    expect(l.peek('a', 2, 31_000)).toBe(30)
+    expect(l.peek('a', 2, 31_000)).toBe(30)
+    expect(l.peek('b', 2, 31_000)).toBeNull()
+    expect(l.peek('a', 2, 200_000)).toBeNull()
+    expect(l.size).toBe(0)
+  })
+
   it('forgets windows that ended, so memory follows active clients only', () => {
     const l = new FixedWindowLimiter(60_000)
     for (let i = 0; i < 1000; i++) l.hit(`ip:${i}`, 10, 1_000)

@@ -21,14 +21,16 @@ export interface DbHandle {
 /**
  * Open a database file (or `:memory:`) with WAL, foreign keys and a busy timeout.
  * @param path file path; its folder is created when missing
+ * @param opts.busyTimeoutMs how long a statement waits for another connection's lock, blocking the
+ *   thread (default 5000: right for the CLIs and start-up; the serving connection sets 0 once ready)
  */
-export function openDatabase(path: string): DbHandle {
+export function openDatabase(path: string, opts: { busyTimeoutMs?: number } = {}): DbHandle {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
   const sqlite = new Database(path)
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('foreign_keys = ON')
-  sqlite.pragma('busy_timeout = 5000')
+  sqlite.pragma(`busy_timeout = ${opts.busyTimeoutMs ?? 5000}`)
   const db = drizzle(sqlite, { schema })
   const version = sqlite.prepare('PRAGMA data_version').pluck()
   return {

@@ -66,9 +66,13 @@ export function createUsageRepository(db: Db, sqlite: Database.Database) {
     }
   })
   return {
-    /** Add many usage counts and audit records in one transaction (a group commit): all or none. */
+    /**
+     * Add many usage counts and audit records in one transaction (a group commit): all or none.
+     * BEGIN IMMEDIATE: the write lock is taken first, so a held lock fails the call before any work.
+     * @throws SqliteError (SQLITE_BUSY when another connection holds the write lock and no busy timeout is set)
+     */
     recordBatch(counts: { keyId: string; day: string; n: number }[], audits: NewAuditRecord[]): void {
-      batch(counts, audits)
+      batch.immediate(counts, audits)
     },
 
     /** A key's daily counts from `fromDay` (inclusive), oldest first; days without requests are absent. */

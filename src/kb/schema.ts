@@ -81,6 +81,8 @@ export const SignPatternSchema = Type.Object(
     within: Type.Optional(Type.Union([Type.Literal('clause'), Type.Literal('sentence'), Type.Literal('message')])),
     /** At most this many words from the first item said to the last ("when I walk uphill", not "when I press ... after hiking"). */
     span: Type.Optional(Type.Integer({ minimum: 1, maximum: 12 })),
+    /** Items must be said in the order given ("when" before "I walk uphill"). */
+    ordered: Type.Optional(Type.Boolean()),
     /**
      * Items that, said in the same clause (or sentence, or message: as `within`), cancel the pattern ("chest muscles" are not heart pain; "my
      * mum had cancer" is not the client's history, unless the whole message is written about mum).

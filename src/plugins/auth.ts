@@ -2,14 +2,18 @@
  * API-key authentication for matched /v1 routes: resolves `request.apiKey`, enforces the mode
  * (development: open, production: a key on every call), keeps publishable keys to their origins and
  * the widget's endpoints, and refuses secret keys sent from a browser. Never logs a key.
+ * Failed authentications are counted per client address; past AUTH_FAILURES_PER_MINUTE, every /v1
+ * request from that address is a 429 before its key is looked at, so guessing keys costs the guesser
+ * a minute per few dozen guesses and cannot tell a right guess from a wrong one meanwhile.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Config } from '../config.js'
 import type { ApiKey } from '../db/api-key-repository.js'
 import { StartupError } from '../errors.js'
-import { routeUrl } from '../route-url.js'
+import { v1Route } from '../route-url.js'
 import { sendProblem } from './error-handler.js'
+import { FixedWindowLimiter } from './rate-limit.js'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -33,11 +37,7 @@ function unauthorized(reply: FastifyReply, detail: string): FastifyReply {
   return sendProblem(reply, 'NMT_ERR_UNAUTHORIZED', detail)
 }
 
-/** The route pattern of a /v1 request, or null for anything else (including unmatched URLs). */
-export function v1Route(request: FastifyRequest): string | null {
-  const url = routeUrl(request)
-  return url !== null && url.startsWith('/v1/') ? url : null
-}
+const FAILURE_WINDOW_MS = 60_000
 
 async function authPlugin(app: FastifyInstance, opts: { config: Config }): Promise<void> {
   const keys = app.apiKeys
@@ -54,14 +54,31 @@ async function authPlugin(app: FastifyInstance, opts: { config: Config }): Promi
       `set NMT_ENV=production and create keys with \`${CREATE_HINT}\``)
   }
 
+  const failures = new FixedWindowLimiter(FAILURE_WINDOW_MS)
+  const limit = opts.config.authFailuresPerMinute
+  const policy = `"auth-failures";q=${limit};w=${FAILURE_WINDOW_MS / 1000}`
+
+  /** A 401, counted against the client's address. */
+  function failed(request: FastifyRequest, reply: FastifyReply, detail: string): FastifyReply {
+    failures.hit(request.ip, limit, Date.now())
+    return unauthorized(reply, detail)
+  }
+
   /** Why a request may not go on (the problem is sent), or null with `request.apiKey` set when it may. */
   function refuse(request: FastifyRequest, reply: FastifyReply, route: string): FastifyReply | null {
+    // Before anything else: an address past its failures gets nothing but 429s, whatever key it sends.
+    // (No address is read while no failure is counted: with TRUST_PROXY, request.ip parses X-Forwarded-For.)
+    const blocked = failures.size === 0 ? null : failures.peek(request.ip, limit, Date.now())
+    if (blocked !== null) {
+      reply.header('retry-after', String(blocked)).header('ratelimit-policy', policy).header('ratelimit', `"auth-failures";r=0;t=${blocked}`)
+      return sendProblem(reply, 'NMT_ERR_RATE_LIMITED', `More than ${limit} failed authentications from this address in ${FAILURE_WINDOW_MS / 1000} s; retry after ${blocked} s`)
+    }
     const header = request.headers.authorization
     if (header === undefined) {
-      return production ? unauthorized(reply, 'This endpoint needs an API key: send `Authorization: Bearer <key>`') : null
+      return production ? failed(request, reply, 'This endpoint needs an API key: send `Authorization: Bearer <key>`') : null
     }
     const key = keys.authenticate(header)
-    if (key === null) return unauthorized(reply, 'The API key is malformed, unknown or revoked; send `Authorization: Bearer <key>`')
+    if (key === null) return failed(request, reply, 'The API key is malformed, unknown or revoked; send `Authorization: Bearer <key>`')
     const origin = request.headers.origin
     if (key.type === 'secret' && origin !== undefined) {
       return sendProblem(reply, 'NMT_ERR_FORBIDDEN', 'Secret keys are for servers and are refused from browsers (the request has an Origin header); use a publishable key in web pages')

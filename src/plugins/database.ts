@@ -1,6 +1,7 @@
 /**
  * Opens the SQLite database, applies migrations and decorates `app.database`. A file database has
- * its WAL checkpoints run by a worker thread (see db/checkpointer.ts), never on the event loop.
+ * its WAL checkpoints run by a worker thread (see db/checkpointer.ts), never on the event loop, and
+ * once the app is ready its connection never waits for a lock (busy_timeout 0).
  * Closes it on app.close(), after in-flight requests have finished.
  */
 import type { FastifyInstance } from 'fastify'
@@ -43,6 +44,12 @@ async function databasePlugin(app: FastifyInstance, opts: DatabasePluginOptions)
     }
   }
   app.decorate('walCheckpointer', checkpointer)
+  // Start-up (migrations, seeding) may wait for another connection's lock; serving never does: a
+  // busy timeout blocks the event loop for as long as it waits. Writes while serving retry on a later
+  // tick instead (see usage-audit.ts).
+  app.addHook('onReady', async () => {
+    handle.sqlite.pragma('busy_timeout = 0')
+  })
   app.addHook('onClose', async () => {
     // The worker's connection first, so the server's, closing last, checkpoints and removes the WAL.
     await checkpointer?.stop()

@@ -8,7 +8,7 @@
  * Shedding is armed two samples after start-up: seeding and compiling block the loop by design, and
  * the first samples would measure that rather than load.
  */
-import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import helmet from 'helmet'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
@@ -16,9 +16,17 @@ import type { Config } from '../config.js'
 import { routeUrl } from '../route-url.js'
 import { sendProblem } from './error-handler.js'
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The last sample of load shedding: the event-loop delay measured, and why it sheds (null: it does not). */
+    loadShedding: { delayMs: number; shedding: 'event loop delay' | 'heap used' | null }
+  }
+}
+
 const NEVER_SHED = new Set(['/health', '/metrics'])
 const RETRY_AFTER_SECONDS = 10
-const SAMPLE_MS = 500
+/** How often load is sampled (exported for the tests, which drive the sampler's timer). */
+export const SAMPLE_MS = 500
 const RESOLUTION_MS = 10
 
 /**
@@ -55,6 +63,21 @@ export function securityHeaders(): Record<string, string> {
   return headers
 }
 
+/**
+ * The event-loop delay of one sample period, in ms: the mean delay of the histogram's probes (less
+ * their period), or how late the sampler itself ran, whichever is more. A timer due during a stall
+ * runs when the stall ends, so its lateness is a delay measured like any probe's; and when the loop
+ * was held for the whole period the histogram has no probe at all (its mean is NaN), and the
+ * lateness is the only measure there is. Never NaN, never infinite: a stall counts for what it lasted.
+ * @param meanNs the histogram's mean (NaN when it has no probe)
+ * @param probes how many probes the histogram holds
+ * @param lateMs how long after it was due the sampler ran
+ */
+export function loopDelayMs(meanNs: number, probes: number, lateMs: number): number {
+  const mean = probes > 0 && Number.isFinite(meanNs) ? Math.max(0, meanNs / 1e6 - RESOLUTION_MS) : 0
+  return Math.max(mean, lateMs > 0 ? lateMs : 0)
+}
+
 async function hardeningPlugin(app: FastifyInstance, opts: { config: Config }): Promise<void> {
   const documentHeaders = securityHeaders()
   app.addHook('onSend', (_request, reply, payload, done) => {
@@ -74,22 +97,27 @@ async function hardeningPlugin(app: FastifyInstance, opts: { config: Config }): 
     done(null, payload)
   })
 
+  const state: FastifyInstance['loadShedding'] = { delayMs: 0, shedding: null }
+  app.decorate('loadShedding', state)
   const { maxEventLoopDelayMs, maxHeapUsedMb } = opts.config
   if (maxEventLoopDelayMs === 0 && maxHeapUsedMb === 0) return
-  // Sampled every SAMPLE_MS, as @fastify/under-pressure does (mean event-loop delay less the monitor's
-  // resolution, heap in use); each request then reads one boolean. The plugin read Fastify's
-  // routeOptions (an object built per access) on every request.
+  // Sampled every SAMPLE_MS, as @fastify/under-pressure does (see loopDelayMs for the measure, which
+  // differs: its NaN-as-infinite shed on any stall longer than a sample period, whatever the
+  // threshold); each request then reads one field. The plugin read Fastify's routeOptions (an
+  // object built per access) on every request.
   const histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS })
-  let overloaded: 'event loop delay' | 'heap used' | null = null
   let samples = 0
+  let due = 0
   let timer: NodeJS.Timeout | undefined
   const sample = (): void => {
-    const mean = histogram.mean / 1e6
-    const delay = Number.isNaN(mean) ? Infinity : Math.max(0, mean - RESOLUTION_MS)
+    const now = performance.now()
+    const delay = loopDelayMs(histogram.mean, histogram.count, due === 0 ? 0 : now - due)
+    due = now + SAMPLE_MS
     histogram.reset()
+    state.delayMs = Math.round(delay)
     // Armed two samples after start-up: seeding and compiling block the loop by design.
     if (++samples <= 2) return
-    overloaded = maxEventLoopDelayMs > 0 && delay > maxEventLoopDelayMs ? 'event loop delay'
+    state.shedding = maxEventLoopDelayMs > 0 && delay > maxEventLoopDelayMs ? 'event loop delay'
       : maxHeapUsedMb > 0 && process.memoryUsage().heapUsed > maxHeapUsedMb * 1024 * 1024 ? 'heap used' : null
   }
   app.addHook('onReady', async () => {
@@ -101,9 +129,9 @@ async function hardeningPlugin(app: FastifyInstance, opts: { config: Config }): 
     histogram.disable()
   })
   app.addHook('onRequest', (request, reply, done) => {
-    if (overloaded === null || NEVER_SHED.has(routeUrl(request) ?? '')) return done()
+    if (state.shedding === null || NEVER_SHED.has(routeUrl(request) ?? '')) return done()
     reply.header('retry-after', String(RETRY_AFTER_SECONDS))
-    request.log.debug({ pressure: overloaded }, 'shedding load')
+    request.log.debug({ pressure: state.shedding }, 'shedding load')
     sendProblem(reply, 'NMT_ERR_OVERLOADED', `The server is overloaded; retry after ${RETRY_AFTER_SECONDS} s`)
   })
 }

@@ -87,9 +87,15 @@ async function metricsPlugin(app: FastifyInstance): Promise<void> {
       '# HELP nmt_recommendation_cache_entries Answers held by the answer cache (RECOMMENDATION_CACHE_SIZE at most).',
       '# TYPE nmt_recommendation_cache_entries gauge', `nmt_recommendation_cache_entries ${cache.size}`)
     const mem = process.memoryUsage()
+    out.push('# HELP nmt_event_loop_delay_ms Event-loop delay of the last load-shedding sample (see MAX_EVENT_LOOP_DELAY_MS).',
+      '# TYPE nmt_event_loop_delay_ms gauge', `nmt_event_loop_delay_ms ${app.loadShedding.delayMs}`,
+      '# HELP nmt_load_shedding 1 while requests are refused with 503 NMT_ERR_OVERLOADED.',
+      '# TYPE nmt_load_shedding gauge', `nmt_load_shedding ${app.loadShedding.shedding === null ? 0 : 1}`)
     out.push('# HELP nmt_rate_limited_total Requests refused with 429.', '# TYPE nmt_rate_limited_total counter', `nmt_rate_limited_total ${rateLimited}`,
-      '# HELP nmt_usage_write_failures_total Usage or audit writes that failed (the response was still sent).',
-      '# TYPE nmt_usage_write_failures_total counter', `nmt_usage_write_failures_total ${app.usageWriteFailures.count}`)
+      '# HELP nmt_usage_write_failures_total Requests whose usage or audit rows could not be committed (a success became 503 NMT_ERR_NOT_RECORDED).',
+      '# TYPE nmt_usage_write_failures_total counter', `nmt_usage_write_failures_total ${app.usageWriteFailures.count}`,
+      '# HELP nmt_usage_write_lock_retries_total Group commits tried again on a later tick because another connection held the write lock.',
+      '# TYPE nmt_usage_write_lock_retries_total counter', `nmt_usage_write_lock_retries_total ${app.usageWriteFailures.lockRetries}`)
     const wal = app.walCheckpointer?.stats()
     if (wal) {
       out.push('# HELP nmt_wal_checkpoints_total WAL checkpoints run by the checkpoint worker.', '# TYPE nmt_wal_checkpoints_total counter', `nmt_wal_checkpoints_total ${wal.runs}`,
@@ -106,4 +112,4 @@ async function metricsPlugin(app: FastifyInstance): Promise<void> {
   app.decorate('metrics', { render })
 }
 
-export default fp(metricsPlugin, { name: 'metrics', dependencies: ['usage-audit'] })
+export default fp(metricsPlugin, { name: 'metrics', dependencies: ['usage-audit', 'hardening'] })

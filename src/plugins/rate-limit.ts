@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
-import { v1Route } from './auth.js'
+import { v1Route } from '../route-url.js'
 import { sendProblem } from './error-handler.js'
 
 const WINDOW_MS = 60_000
@@ -34,6 +34,14 @@ export class FixedWindowLimiter {
     w.count++
     const resetSeconds = Math.max(1, Math.ceil((w.start + this.windowMs - now) / 1000))
     return { allowed: w.count <= limit, remaining: Math.max(0, limit - w.count), resetSeconds }
+  }
+
+  /** Without counting a hit: null while `bucket` is within `limit`, else the seconds until its window ends. */
+  peek(bucket: string, limit: number, now: number): number | null {
+    if (now - this.lastSweep > this.windowMs) this.sweep(now)
+    const w = this.windows.get(bucket)
+    if (w === undefined || now - w.start >= this.windowMs || w.count < limit) return null
+    return Math.max(1, Math.ceil((w.start + this.windowMs - now) / 1000))
   }
 
   get size(): number {

@@ -3,14 +3,44 @@
  * finished in one event-loop turn are written in one transaction right after that turn, and each
  * response waits for it, so a response the client got implies a committed row (a WAL commit survives
  * a killed process) while the commit cost is shared by everything answered in that turn.
- * A failed write is logged and counted in /metrics; it never fails the response.
+ *
+ * The event loop never waits for a lock: the server's connection has no busy timeout, so while
+ * another connection holds the write lock the commit fails at once and is tried again on a later
+ * tick (2 ms, then doubling to 100 ms), with whatever was answered meanwhile, for up to
+ * `commitWaitMs` (and for MAX_WAITING responses at most). Rows that cannot be committed (still locked,
+ * or any other failure) are never acknowledged: their successful responses become 503
+ * NMT_ERR_NOT_RECORDED with Retry-After (an error response goes out as it was). Both are counted in
+ * /metrics and logged.
  * Also deletes audit rows older than AUDIT_RETENTION_DAYS at start-up and daily.
  */
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply } from 'fastify'
 import fp from 'fastify-plugin'
 import { createUsageRepository, utcDay, type NewAuditRecord, type UsageRepository } from '../db/usage-repository.js'
+import { problem } from './error-handler.js'
 
 const DAY_MS = 86_400_000
+
+/** How long responses wait for their rows while another connection holds the write lock. */
+export const COMMIT_WAIT_MS = 2000
+const RETRY_FIRST_MS = 2
+const RETRY_MAX_MS = 100
+const NOT_RECORDED_RETRY_AFTER_S = 1
+/** Responses held waiting for a lock at most (each holds its payload: ~16 KB for a recommendation). */
+const MAX_WAITING = 5000
+
+/** SQLite's "another connection holds the lock" (better-sqlite3 puts the extended code on `code`). */
+function lockHeld(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
+}
+
+/** Turn a successful response whose rows were not committed into a 503 problem; returns its payload. */
+function notRecorded(reply: FastifyReply): string {
+  reply.code(503).type('application/problem+json').header('retry-after', String(NOT_RECORDED_RETRY_AFTER_S)).header('cache-control', 'no-store')
+  reply.removeHeader('etag')
+  return JSON.stringify(problem('NMT_ERR_NOT_RECORDED',
+    `The answer could not be recorded (the database is locked or failing), so it is not given; retry after ${NOT_RECORDED_RETRY_AFTER_S} s`, String(reply.request.id)))
+}
 
 /** What the recommendation route reports about its answer: ids and levels, never client text. */
 export interface AuditFacts {
@@ -24,8 +54,8 @@ export interface AuditFacts {
 declare module 'fastify' {
   interface FastifyInstance {
     usage: UsageRepository
-    /** Writes that failed since start (exported in /metrics). */
-    usageWriteFailures: { count: number }
+    /** Responses whose rows could not be committed since start, and commits tried again because the lock was held (exported in /metrics). */
+    usageWriteFailures: { count: number; lockRetries: number }
   }
   interface FastifyRequest {
     /** Set by POST /v1/recommendations on success; becomes one audit row. */
@@ -33,9 +63,10 @@ declare module 'fastify' {
   }
 }
 
-async function usageAuditPlugin(app: FastifyInstance, opts: { retentionDays: number }): Promise<void> {
+async function usageAuditPlugin(app: FastifyInstance, opts: { retentionDays: number; commitWaitMs?: number }): Promise<void> {
   const usage = createUsageRepository(app.database.db, app.database.sqlite)
-  const failures = { count: 0 }
+  const commitWaitMs = opts.commitWaitMs ?? COMMIT_WAIT_MS
+  const failures = { count: 0, lockRetries: 0 }
   app.decorate('usage', usage)
   app.decorate('usageWriteFailures', failures)
   app.decorateRequest('auditFacts', null)
@@ -47,21 +78,48 @@ async function usageAuditPlugin(app: FastifyInstance, opts: { retentionDays: num
   let audits: NewAuditRecord[] = []
   let waiting: ((err: null, payload: unknown) => void)[] = []
   let payloads: unknown[] = []
+  let replies: FastifyReply[] = []
+  // A flush is due (after this turn, or a retry's timer); when the lock was first found held (0: not held).
   let scheduled = false
+  let retry: NodeJS.Timeout | undefined
+  let closing = false
+  let lockedSince = 0
+  let retryMs = RETRY_FIRST_MS
   const flush = (): void => {
     scheduled = false
-    const batch = { counts: [...counts.values()].flatMap((byKey) => [...byKey.values()]), audits, waiting, payloads }
+    let failure: unknown = null
+    try {
+      usage.recordBatch([...counts.values()].flatMap((byKey) => [...byKey.values()]), audits)
+    } catch (err) {
+      const now = Date.now()
+      if (!closing && lockHeld(err) && (lockedSince === 0 || now - lockedSince < commitWaitMs)) {
+        // Nothing was written (one transaction): keep the rows and the responses, and try again later
+        // with whatever is answered meanwhile.
+        if (lockedSince === 0) lockedSince = now
+        failures.lockRetries++
+        scheduled = true
+        retry = setTimeout(flush, retryMs)
+        retryMs = Math.min(retryMs * 2, RETRY_MAX_MS)
+        return
+      }
+      failure = err
+    }
+    const batch = { waiting, payloads, replies }
     counts = new Map()
     audits = []
     waiting = []
     payloads = []
-    try {
-      usage.recordBatch(batch.counts, batch.audits)
-    } catch (err) {
+    replies = []
+    lockedSince = 0
+    retryMs = RETRY_FIRST_MS
+    if (failure !== null) {
       failures.count += batch.waiting.length
-      app.log.error({ err, requests: batch.waiting.length }, 'usage/audit write failed; the responses are sent anyway')
+      app.log.error({ err: failure, requests: batch.waiting.length }, 'usage/audit rows not committed; their successful responses were refused (503)')
     }
-    for (let i = 0; i < batch.waiting.length; i++) batch.waiting[i]!(null, batch.payloads[i])
+    for (let i = 0; i < batch.waiting.length; i++) {
+      const reply = batch.replies[i]!
+      batch.waiting[i]!(null, failure !== null && reply.statusCode < 400 ? notRecorded(reply) : batch.payloads[i])
+    }
   }
 
   // Callback-style: the response goes on (done) once its rows are committed, with no promise per request.
@@ -70,6 +128,12 @@ async function usageAuditPlugin(app: FastifyInstance, opts: { retentionDays: num
     const key = request.apiKey ?? null
     const facts = reply.statusCode === 200 ? request.auditFacts ?? null : null
     if ((key === null && facts === null) || reply.statusCode === 429) return done(null, payload)
+    // While the lock is held, at most MAX_WAITING responses (and their payloads) are kept waiting;
+    // past that, a success is refused at once rather than held in memory.
+    if (lockedSince !== 0 && waiting.length >= MAX_WAITING) {
+      failures.count++
+      return done(null, reply.statusCode < 400 ? notRecorded(reply) : payload)
+    }
     const now = Date.now()
     if (key !== null) {
       const day = utcDay(now)
@@ -91,8 +155,12 @@ async function usageAuditPlugin(app: FastifyInstance, opts: { retentionDays: num
     }
     waiting.push(done)
     payloads.push(payload)
+    replies.push(reply)
   })
   app.addHook('onClose', async () => {
+    // Closing: one last try at once, and no more waiting for a lock.
+    closing = true
+    clearTimeout(retry)
     if (scheduled) flush()
   })
 

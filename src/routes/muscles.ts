@@ -16,7 +16,11 @@ export default async function muscleRoutes(app: FastifyInstance): Promise<void> 
       querystring: MuscleListQuerySchema,
       response: { 200: jsonResponse(ListOf(MuscleSummarySchema, 'Matching muscles, sorted by id (by match quality with q)'), 'Muscles'), ...problemResponses(400, 422) },
     },
-  }, async (request) => catalog.muscles(request.query))
+  }, async (request) => {
+    // limit and offset are optional in the contract; the schema's defaults fill them in (useDefaults).
+    const { limit, offset, ...filter } = request.query
+    return catalog.muscles({ ...filter, limit: limit!, offset: offset! })
+  })
 
   app.get<{ Params: { id: string } }>('/muscles/:id', {
     schema: {

@@ -18,6 +18,7 @@ export default async function searchRoutes(app: FastifyInstance): Promise<void> 
     },
   }, async (request) => {
     const { q, type, limit } = request.query
-    return { items: search(index, q, type ? [type as SearchType] : [], limit) }
+    // limit is optional in the contract; the schema's default fills it in (useDefaults).
+    return { items: search(index, q, type ? [type as SearchType] : [], limit!) }
   })
 }

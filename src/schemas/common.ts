@@ -7,6 +7,12 @@ import Type, { type Static, type TSchema } from 'typebox'
 export { Type }
 export type { Static, TSchema }
 
+/**
+ * The longest path parameter the router accepts (Fastify's `maxParamLength`); the id parameters'
+ * schemas say the same, so the document and the router agree on what is a 400.
+ */
+export const MAX_PARAM_LENGTH = 100
+
 export const IdSchema = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 80, description: 'Slug id, e.g. `upper-trapezius`' })
 
 export const PossibleSchema = Type.Array(Type.Object({
@@ -28,7 +34,8 @@ export const ProblemSchema = Type.Object(
     detail: Type.String(),
     code: Type.String({ description: 'Stable machine-readable error code, e.g. `NMT_ERR_VALIDATION`' }),
     requestId: Type.String(),
-    errors: Type.Optional(Type.Array(FieldErrorSchema, { description: 'Validation failures, one per field' })),
+    errors: Type.Optional(Type.Array(FieldErrorSchema, { description: 'Validation failures, one per field, at most 20' })),
+    moreErrors: Type.Optional(Type.Integer({ minimum: 1, description: 'How many more fields failed than are listed in `errors`' })),
     unknown: Type.Optional(Type.Array(Type.Object({
       field: Type.String(),
       value: Type.String(),
@@ -43,8 +50,10 @@ const PROBLEM_REF = Type.Ref('Problem')
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Invalid request', 401: 'Missing or invalid API key', 403: 'Forbidden', 404: 'Not found',
-  413: 'Request body too large', 415: 'Unsupported media type', 422: 'Unknown identifier',
-  429: 'Rate limited', 500: 'Internal error', 503: 'Not ready or overloaded',
+  413: 'Request body over 64 KiB (`NMT_ERR_PAYLOAD_TOO_LARGE`), or `text` over 2,000 characters (`NMT_ERR_TEXT_TOO_LONG`)',
+  415: 'Unsupported media type', 422: 'Unknown identifier',
+  429: 'Rate limited, or too many failed authentications from this address', 500: 'Internal error',
+  503: 'Not ready, overloaded (`NMT_ERR_OVERLOADED`), or the answer could not be recorded (`NMT_ERR_NOT_RECORDED`); see Retry-After',
 }
 
 /**

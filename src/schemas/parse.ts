@@ -4,7 +4,14 @@
  */
 import { IdSchema, PossibleSchema, Type } from './common.js'
 
-const Span = Type.Tuple([Type.Integer({ minimum: 0 }), Type.Integer({ minimum: 0 })], { description: '[start, end) character offsets in the text' })
+// A pair, said as OpenAPI 3.1 (JSON Schema 2020-12) says it: `prefixItems` (the array form of `items` is
+// not valid there). `items` says the same of every element, for fast-json-stringify, which reads no
+// `prefixItems`.
+const Offset = Type.Integer({ minimum: 0 })
+const Span = Type.Array(Offset, {
+  minItems: 2, maxItems: 2, prefixItems: [Type.Integer({ minimum: 0, description: 'start' }), Type.Integer({ minimum: 0, description: 'end (exclusive)' })],
+  description: '[start, end) character offsets in the text',
+})
 const SideOrNull = Type.Union([Type.Literal('left'), Type.Literal('right'), Type.Literal('both'), Type.Null()])
 const Found = Type.Object({ id: IdSchema, label: Type.String(), span: Span })
 
@@ -38,7 +45,7 @@ export const ParseResponseSchema = Type.Object({
 export const SearchQuerySchema = Type.Object({
   q: Type.String({ minLength: 1, maxLength: 100, description: 'What the client typed so far' }),
   type: Type.Optional(Type.Union([Type.Literal('region'), Type.Literal('sensation'), Type.Literal('context'), Type.Literal('condition'), Type.Literal('muscle')])),
-  limit: Type.Integer({ minimum: 1, maximum: 50, default: 10 }),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 10 })),
 }, { additionalProperties: false })
 
 export const SearchResponseSchema = Type.Object({

@@ -27,7 +27,14 @@ export const RecommendationRequestSchema = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 10, description: 'How many muscles to return' })),
 }, {
   additionalProperties: false,
-  description: 'At least one of complaints, conditions or text',
+  // What the service needs to work on, said in the contract so that `{}` is invalid in the document too
+  // (each member's own schema says the rest; `items: {}` only because OpenAPI linters want it).
+  anyOf: [
+    { required: ['complaints'], properties: { complaints: { type: 'array', items: {}, minItems: 1 } } },
+    { required: ['conditions'], properties: { conditions: { type: 'array', items: {}, minItems: 1 } } },
+    { required: ['text'], properties: { text: { type: 'string', pattern: '\\S' } } },
+  ],
+  description: 'At least one of complaints, conditions or text (not empty; text not only spaces)',
   examples: [{ complaints: [{ region: 'temple', side: 'right', sensations: ['aching'] }], contexts: ['desk-work'], age: 45 }],
 })
 export type RecommendationRequestBody = Static<typeof RecommendationRequestSchema>

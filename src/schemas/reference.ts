@@ -6,7 +6,7 @@ import {
   ConditionSchema, ContextSchema, MuscleGroupSchema, MuscleSchema, QuestionSchema, RedFlagSchema, RegionSchema,
   SensationSchema, SourceSchema, ZoneKindSchema,
 } from '../kb/schema.js'
-import { IdSchema, Type, type Static, type TSchema } from './common.js'
+import { IdSchema, MAX_PARAM_LENGTH, Type, type Static, type TSchema } from './common.js'
 
 export { ConditionSchema, ContextSchema, MuscleSchema, QuestionSchema, RedFlagSchema, RegionSchema, SensationSchema, SourceSchema }
 
@@ -38,8 +38,8 @@ export type MuscleSummary = Static<typeof MuscleSummarySchema>
 export const MuscleListQuerySchema = Type.Object({
   region: Type.Optional(Type.String({ maxLength: 80, description: 'Only muscles that refer pain to this region or a region below it' })),
   q: Type.Optional(Type.String({ maxLength: 100, description: 'Name or alias contains this text (case- and accent-insensitive)' })),
-  limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
-  offset: Type.Integer({ minimum: 0, maximum: 100000, default: 0 }),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000, default: 0 })),
 }, { additionalProperties: false })
 
 export const ConditionSummarySchema = Type.Object({
@@ -58,4 +58,4 @@ export const KbInfoSchema = Type.Object({
   sources: Type.Array(SourceSchema),
 })
 
-export const IdParamsSchema = Type.Object({ id: Type.String({ maxLength: 120 }) })
+export const IdParamsSchema = Type.Object({ id: Type.String({ maxLength: MAX_PARAM_LENGTH }) })

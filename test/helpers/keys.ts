@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import type supertest from 'supertest'
+import type { AppOptions } from '../../src/app.js'
 import type { Config } from '../../src/config.js'
 import { createApiKeyRepository } from '../../src/db/api-key-repository.js'
 import { openDatabase } from '../../src/db/client.js'
@@ -33,8 +34,8 @@ export const STANDARD_KEYS: NewKeyInput[] = [
 ]
 
 /** A development app (in-memory) with keys created through app.apiKeys. */
-export async function devApp(keys: NewKeyInput[] = STANDARD_KEYS, overrides: Partial<Config> = {}): Promise<KeyedApp> {
-  const { app, http } = await testApp(overrides)
+export async function devApp(keys: NewKeyInput[] = STANDARD_KEYS, overrides: Partial<Config> = {}, options: AppOptions = {}): Promise<KeyedApp> {
+  const { app, http } = await testApp(overrides, options)
   const out: KeyedApp['keys'] = {}
   for (const k of keys) {
     const { key, token } = app.apiKeys.create(k)

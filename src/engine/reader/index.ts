@@ -34,6 +34,8 @@ export interface Finding {
 
 export interface Reading {
   findings: Finding[]
+  /** Word classes found (the reader's own vocabulary, for tools and tests; not part of any answer). */
+  terms: { id: string; span: [number, number]; negated: boolean }[]
   age: NumberReading['age']
   onset: Onset | null
   unrecognized: { word: string; span: [number, number] }[]
@@ -74,6 +76,16 @@ function vagueSides(words: readonly Word[], matches: readonly PhraseMatch[]): Ph
   return out
 }
 
+/** "came back", "flew back", "back to normal": the word back, but not the body's back. */
+function notTheBack(m: PhraseMatch, words: readonly Word[]): boolean {
+  if (m.type !== 'region' || m.to - m.from !== 1 || words[m.from]!.norm !== 'back') return false
+  return BACK_VERBS.has(words[m.from - 1]?.norm ?? '') || BACK_AFTER.has(words[m.to]?.norm ?? '')
+}
+const BACK_VERBS = new Set(['come', 'go', 'get', 'fly', 'drive', 'walk', 'run', 'bring', 'turn', 'call', 'send', 'look', 'head', 'ride', 'sit', 'lean', 'step',
+  'move', 'pay', 'give', 'take', 'write', 'hold', 'fight', 'cut', 'set', 'bounce', 'roll', 'kick', 'lie', 'travel', 'cycle', 'swim', 'push', 'pull', 'think', 'way',
+  'be', 'straight'])
+const BACK_AFTER = new Set(['to', 'again', 'home', 'then', 'from', 'into', 'later', 'now', 'soon', 'normal', 'together', 'up', 'in'])
+
 /** The region a vague "side" stands for. */
 const WHOLE_BODY = 'whole-body'
 
@@ -103,12 +115,14 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
   const sided = new Set(kb.regions.filter((r) => r.sided).map((r) => r.id))
   const hasWholeBody = kb.regions.some((r) => r.id === WHOLE_BODY)
 
-  /** A word's canonical forms: itself or its lemma when real, else its spelling fix (one word or a split). */
-  const canonicalWord = (w: string): string[] => {
-    if (ownWords.has(w) || english.words.has(w) || /\d/.test(w)) return [lemma(w)]
+  /**
+   * A word's canonical forms: itself or its lemma when real, else its spelling fix (one word or a
+   * split). A capitalised word inside a sentence is a name ("Spain"): never corrected.
+   */
+  const canonicalWord = (w: string, name: boolean): { forms: string[]; inflected: boolean } => {
     const l = lemma(w)
-    if (l !== w) return [l]
-    return speller.fix(w)?.map(lemma) ?? [w]
+    if (ownWords.has(w) || english.words.has(w) || /\d/.test(w) || l !== w || name) return { forms: [l], inflected: l !== w }
+    return { forms: speller.fix(w)?.map(lemma) ?? [w], inflected: false }
   }
 
   return {
@@ -133,9 +147,11 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
           skipped.add(i)
           return
         }
-        canonicalWord(t.norm).forEach((norm, k) => {
+        const first = i === 0 || tokens[i - 1]!.sentence !== t.sentence
+        const { forms, inflected } = canonicalWord(t.norm, !first && /^\p{Lu}\p{Ll}/u.test(text.slice(t.start, t.end)))
+        forms.forEach((norm, k) => {
           const gap = k > 0 ? 'none' : rank(pendingGap) > rank(t.gap) ? pendingGap : t.gap
-          const plural = PAIRED.has(norm) && norm !== t.norm
+          const plural = inflected && PAIRED.has(norm)
           words.push({
             norm, token: i, start: t.start, end: t.end, sentence: t.sentence, clause: t.clause, gap,
             ...(pendingSide && k === 0 ? { side: pendingSide } : {}), ...(plural ? { plural } : {}),
@@ -144,7 +160,7 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
           pendingGap = 'none'
         })
       })
-      const matches = matchPhrases(phrases, words)
+      const matches = matchPhrases(phrases, words).filter((m) => !notTheBack(m, words))
       sidesAfter(matches, sides)
       for (const m of matches) if (m.type === 'region' && !m.side && words[m.to - 1]!.plural && sided.has(m.id)) m.side = 'both'
       if (hasWholeBody) matches.push(...vagueSides(words, matches))
@@ -175,7 +191,8 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
         .filter(({ t, i }) => t.norm !== '' && !used.has(i) && !skipped.has(i) && !STOP.has(t.norm) && !NEGATORS.has(t.norm) && !/^\d/.test(t.norm))
         .slice(0, 30)
         .map(({ t }) => ({ word: text.slice(t.start, t.end), span: [t.start, t.end] as [number, number] }))
-      return { findings, age: numbers.age, onset: numbers.onset, unrecognized }
+      const terms = withDenial.filter((m) => m.type === 'term').map((m) => ({ id: m.id, span: m.span, negated: m.denied }))
+      return { findings, terms, age: numbers.age, onset: numbers.onset, unrecognized }
     },
   }
 }

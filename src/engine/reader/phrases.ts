@@ -92,8 +92,8 @@ export function buildPhraseIndex(phrases: readonly { type: PhraseType; id: strin
 function innerKeeps(outer: readonly PhraseTarget[], t: PhraseTarget, offset: number): boolean {
   if (outer.some((h) => h.type === t.type && h.id === t.id)) return false
   const types = new Set(outer.map((h) => h.type))
-  // Word classes are the reader's own: kept inside any phrase but another class ("fell asleep" is no fall).
-  if (t.type === 'term') return !types.has('term')
+  // Word classes are the reader's own: kept inside any phrase but a body part or another class ("fell asleep" is no fall, "dead leg" no weakness).
+  if (t.type === 'term') return !types.has('term') && !types.has('region')
   if (t.type === 'region') {
     if (types.has('region') || types.has('context')) return false
     return types.has('condition') || types.has('sensation') || (types.has('sign') && offset < 2)

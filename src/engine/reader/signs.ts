@@ -18,8 +18,10 @@ interface CompiledPattern {
   sign: string
   items: readonly string[]
   within: Within
-  /** Most words from the first item to the last, or Infinity. */
+  /** Most words from the first item said to the last, or Infinity. */
   span: number
+  /** Items must be said in the order given. */
+  ordered: boolean
   notWith: readonly string[]
 }
 
@@ -55,7 +57,7 @@ export function buildSignPatterns(signs: readonly Sign[], canonical: (word: stri
   }
   for (const s of signs) {
     for (const p of s.patterns ?? []) {
-      const compiled: CompiledPattern = { sign: s.id, items: [...new Set(p.all.map(item))], within: p.within ?? 'clause', span: p.span ?? Infinity, notWith: (p.notWith ?? []).map(item) }
+      const compiled: CompiledPattern = { sign: s.id, items: [...new Set(p.all.map(item))], within: p.within ?? 'clause', span: p.span ?? Infinity, ordered: p.ordered ?? false, notWith: (p.notWith ?? []).map(item) }
       for (const key of new Set([...compiled.items, ...compiled.notWith])) watch(key, compiled)
     }
     if (s.deniedBy) {
@@ -86,12 +88,17 @@ function choose(p: CompiledPattern, unit: number, byItem: ReadonlyMap<string, Me
   if (lists.some((l) => l.length === 0)) return null
   let best: Mention[] | null = null
   for (const anchor of lists[0]!) {
-    const pick = lists.map((l, i) => (i === 0 ? anchor : nearest(l, anchor)))
-    const from = Math.min(...pick.map((m) => m.from))
-    const to = Math.max(...pick.map((m) => m.to))
-    if (to - from > p.span) continue
-    const denied = pick.filter((m) => m.denied).length
-    if (!best || denied < best.filter((m) => m.denied).length) best = pick
+    const pick: Mention[] = [anchor]
+    for (let i = 1; i < lists.length; i++) {
+      // In order: the nearest mention after the previous item's.
+      const after = p.ordered ? lists[i]!.filter((m) => m.from > pick[i - 1]!.from) : lists[i]!
+      if (after.length === 0) break
+      pick.push(nearest(after, anchor))
+    }
+    if (pick.length < lists.length) continue
+    const starts = pick.map((m) => m.from)
+    if (Math.max(...starts) - Math.min(...starts) > p.span) continue
+    if (!best || pick.filter((m) => m.denied).length < best.filter((m) => m.denied).length) best = pick
   }
   return best
 }
@@ -131,29 +138,35 @@ export function patternSigns(index: SignPatternIndex, words: readonly Word[], ma
     mention(`${m.type}:${m.id}`, at)
     if (m.type === 'region') for (const a of ancestors.get(m.id) ?? []) mention(`region:${a}`, at)
   }
-  const found = new Map<string, PatternSign>()
-  const tried = new Set<CompiledPattern>()
-  for (const item of byItem.keys()) {
-    for (const p of index.byItem.get(item)!) {
-      if (tried.has(p)) continue
-      tried.add(p)
-      const first = byItem.get(p.items[0]!)
-      if (!first) continue
-      for (const unit of new Set(first.map((m) => unitOf(m, p.within)))) {
-        // A relative named with it puts it on them, unless the whole message is about that relative.
-        if (p.notWith.some((it) => !(aboutOther && it === RELATIVE) && (byItem.get(it) ?? []).some((m) => unitOf(m, p.within) === unit))) continue
-        const chosen = choose(p, unit, byItem)
-        if (!chosen) continue
-        const negated = chosen.some((m) => m.denied)
-        const from = Math.min(...chosen.map((m) => m.from))
-        const to = Math.max(...chosen.map((m) => m.to))
-        const hit: PatternSign = {
-          id: p.sign, span: [words[from]!.start, words[to - 1]!.end], negated, sentence: words[from]!.sentence, clause: words[from]!.clause,
-          tokens: chosen.flatMap((m) => words.slice(m.from, m.to).map((w) => w.token)),
+  const found = new Map<string, PatternSign & { from: number; to: number }>()
+  // Two rounds: a sign found in the first can be an item of a pattern in the second ("effort onset" + "chest").
+  for (let round = 0; round < 2; round++) {
+    if (round === 1) {
+      for (const [id, f] of found) if (!f.negated) mention(`sign:${id}`, { denied: false, from: f.from, to: f.to, clause: f.clause, sentence: f.sentence })
+    }
+    const tried = new Set<CompiledPattern>()
+    for (const item of byItem.keys()) {
+      for (const p of index.byItem.get(item)!) {
+        if (tried.has(p)) continue
+        tried.add(p)
+        const first = byItem.get(p.items[0]!)
+        if (!first) continue
+        for (const unit of new Set(first.map((m) => unitOf(m, p.within)))) {
+          // A relative named with it puts it on them, unless the whole message is about that relative.
+          if (p.notWith.some((it) => !(aboutOther && it === RELATIVE) && (byItem.get(it) ?? []).some((m) => unitOf(m, p.within) === unit))) continue
+          const chosen = choose(p, unit, byItem)
+          if (!chosen) continue
+          const negated = chosen.some((m) => m.denied)
+          const from = Math.min(...chosen.map((m) => m.from))
+          const to = Math.max(...chosen.map((m) => m.to))
+          const hit = {
+            id: p.sign, span: [words[from]!.start, words[to - 1]!.end] as [number, number], negated, sentence: words[from]!.sentence, clause: words[from]!.clause,
+            tokens: chosen.flatMap((m) => words.slice(m.from, m.to).map((w) => w.token)), from, to,
+          }
+          const previous = found.get(p.sign)
+          // A sign said anywhere outweighs the same sign denied elsewhere; the first saying is kept.
+          if (!previous || (previous.negated && !negated)) found.set(p.sign, hit)
         }
-        const previous = found.get(p.sign)
-        // A sign said anywhere outweighs the same sign denied elsewhere; the first saying is kept.
-        if (!previous || (previous.negated && !negated)) found.set(p.sign, hit)
       }
     }
   }
@@ -161,8 +174,8 @@ export function patternSigns(index: SignPatternIndex, words: readonly Word[], ma
     if (found.has(sign)) continue
     const denial = items.flatMap((it) => byItem.get(it) ?? []).find((m) => m.denied)
     if (denial) {
-      found.set(sign, { id: sign, span: [words[denial.from]!.start, words[denial.to - 1]!.end], negated: true, sentence: denial.sentence, clause: denial.clause, tokens: [] })
+      found.set(sign, { id: sign, span: [words[denial.from]!.start, words[denial.to - 1]!.end], negated: true, sentence: denial.sentence, clause: denial.clause, tokens: [], from: denial.from, to: denial.to })
     }
   }
-  return [...found.values()]
+  return [...found.values()].map(({ from: _from, to: _to, ...sign }) => sign)
 }
