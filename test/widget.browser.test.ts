@@ -50,8 +50,9 @@ describe.skipIf(!hasChromium)('the chat widget in Chromium', () => {
     await launcher(page).click()
     await ask(page, HEEL)
     const chips = lastBot(page).locator('.chips li')
-    await poll(() => chips.allTextContents()).toEqual(expect.arrayContaining(['Heel (right)']))
+    await poll(() => chips.allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^Heel/)]))
     expect((await chips.allTextContents()).length).toBeGreaterThanOrEqual(3)
+    const understood = await chips.allTextContents()
     await poll(() => lastBot(page).locator('.muscles li').count()).toBeGreaterThan(0)
 
     expect(await lastBot(page).locator('.muscles li .why').first().textContent()).toMatch(/^Commonly sends pain to your heel/)
@@ -80,6 +81,8 @@ describe.skipIf(!hasChromium)('the chat widget in Chromium', () => {
 
     expect(foreign).toEqual([])
     expect(consoleText.join('\n')).not.toContain('heel')
+    // Checked last, so the widget's own behaviour above is tested whatever the reader makes of "my right heel".
+    expect(understood).toContain('Heel (right)')
     expect(consoleText.join('\n')).not.toMatch(/Content Security Policy/i)
     expect(await page.evaluate(() => localStorage.length + sessionStorage.length + document.cookie.length)).toBe(0)
     await page.close()
