@@ -25,11 +25,18 @@ export function muscleMapUrl(id: string, sides: readonly ('left' | 'right')[]): 
 const item = (id: string, side: MapSide | null): string => (side === null ? id : `${id}:${side}`)
 
 /** GET path of a recommendation's overview: reported areas (with the side reported) and muscles in rank order. */
-export function overviewMapUrl(areas: readonly { region: string; side: MapSide | null }[], muscles: readonly { id: string; sides: readonly ('left' | 'right')[] }[]): string {
-  const a = [...new Set(areas.map((x) => item(x.region, x.side)))].slice(0, MAX_MAP_AREAS)
-  const m = muscles.slice(0, MAX_MAP_MUSCLES).map((x) => item(x.id, mapSide(x.sides)))
-  const query = [a.length ? `regions=${a.join(',')}` : '', m.length ? `muscles=${m.join(',')}` : ''].filter(Boolean).join('&')
-  return `/v1/recommendations/map.svg${query ? `?${query}` : ''}`
+export function overviewMapUrl(areas: readonly { region: string; side?: MapSide | null }[], muscles: readonly { id: string; sides: readonly ('left' | 'right')[] }[]): string {
+  // Plain loops: this runs on every recommendation answered.
+  const seen: string[] = []
+  for (let i = 0; i < areas.length && seen.length < MAX_MAP_AREAS; i++) {
+    const a = item(areas[i]!.region, areas[i]!.side ?? null)
+    if (!seen.includes(a)) seen.push(a)
+  }
+  let list = ''
+  for (let i = 0; i < muscles.length && i < MAX_MAP_MUSCLES; i++) list += `${i ? ',' : ''}${muscles[i]!.id}:${mapSide(muscles[i]!.sides)}`
+  const regions = seen.join(',')
+  const query = regions && list ? `regions=${regions}&muscles=${list}` : regions ? `regions=${regions}` : list ? `muscles=${list}` : ''
+  return query ? `/v1/recommendations/map.svg?${query}` : '/v1/recommendations/map.svg'
 }
 
 /** A list as the overview's query carries it (already validated by mapListPattern), items in order, repeats dropped. */

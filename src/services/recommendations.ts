@@ -10,7 +10,7 @@ import { suggestIds } from '../engine/suggest.js'
 import { understand } from '../engine/understand.js'
 import type { Answer, ComplaintInput, EngineInput, EngineResult, Side } from '../engine/types.js'
 import { AppError } from '../errors.js'
-import { muscleMapUrl, overviewMapUrl } from '../maps/urls.js'
+import { mapSide, muscleMapUrl, overviewMapUrl } from '../maps/urls.js'
 
 export const DISCLAIMER =
   'Decision support for trained therapists: these are muscles commonly associated with the reported pain pattern, ' +
@@ -74,10 +74,12 @@ function overview(complaints: readonly PreparedComplaint[], result: EngineResult
   if (result.triage.level === 'urgent' || result.triage.level === 'emergency') return null
   const primary = result.muscles.filter((m) => m.tier === 'primary')
   if (complaints.length === 0 && primary.length === 0) return null
-  return overviewMapUrl(complaints.map((c) => ({ region: c.region, side: c.side ?? null })), primary)
+  return overviewMapUrl(complaints, primary)
 }
 
 export function createRecommendationService(kb: CompiledKb) {
+  // Every muscle's map URL on each side, built once: an answer only looks them up.
+  const mapUrls = new Map(kb.kb.muscles.map((m) => [m.id, { left: muscleMapUrl(m.id, ['left']), right: muscleMapUrl(m.id, ['right']), both: muscleMapUrl(m.id, []) }]))
   function checkIds(req: RecommendationRequest): void {
     const unknown: { field: string; value: string; suggestions: string[] }[] = []
     const check = (field: string, value: string, known: ReadonlyMap<string, unknown>): void => {
@@ -162,7 +164,7 @@ export function createRecommendationService(kb: CompiledKb) {
         },
         muscles: result.muscles.map((m) => ({
           id: m.id, name: m.name, score: m.score, tier: m.tier, sides: m.sides, explanation: m.explanation, triggerPoints: kb.muscles.get(m.id)!.triggerPoints,
-          mapUrl: muscleMapUrl(m.id, m.sides),
+          mapUrl: mapUrls.get(m.id)![mapSide(m.sides)],
         })),
         focusPlan: result.focusPlan,
         questions: result.questions,
