@@ -24,6 +24,7 @@ import swagger from './plugins/swagger.js'
 import usageAudit from './plugins/usage-audit.js'
 import { cacheable } from './plugins/cacheable.js'
 import healthRoutes from './routes/health.js'
+import mapRoutes from './routes/maps.js'
 import conditionRoutes from './routes/conditions.js'
 import metricsRoutes from './routes/metrics.js'
 import muscleRoutes from './routes/muscles.js'
@@ -141,6 +142,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     await v1.register(muscleRoutes)
     await v1.register(conditionRoutes)
     await v1.register(searchRoutes)
+    // SVG maps: they depend only on their query and the knowledge base, so they are cached like the catalogs.
+    await v1.register(mapRoutes)
   }, { prefix: '/v1' })
   await app.register(recommendationRoutes, { prefix: '/v1' })
   await app.register(parseRoutes, { prefix: '/v1' })

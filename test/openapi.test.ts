@@ -58,8 +58,8 @@ describe('OpenAPI document', () => {
   it('documents the conditional GET of every reference route: If-None-Match, ETag and Cache-Control, and an empty 304', () => {
     const { paths, components } = doc()
     const reference = Object.entries(paths).filter(([p]) => p.startsWith('/v1/')).map(([, o]) => o.get).filter((op): op is Op => op !== undefined && op.responses['304'] !== undefined)
-    // every GET of the reference scope (regions, sensations, contexts, kb, muscles, conditions, red flags, questions, search)
-    expect(reference.length).toBe(12)
+    // every GET of the reference scope (regions, sensations, contexts, kb, muscles, conditions, red flags, questions, search, the three maps)
+    expect(reference.length).toBe(15)
     for (const op of reference) {
       expect(op.parameters).toContainEqual(expect.objectContaining({ in: 'header', name: 'if-none-match' }))
       expect(documented(op, '200')).toEqual(expect.arrayContaining(['etag', 'cache-control']))

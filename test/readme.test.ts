@@ -67,7 +67,7 @@ describe('README commands', () => {
     let req = c.method === 'POST' ? http.post(c.path) : http.get(c.path)
     for (const [k, v] of Object.entries(headers)) req = req.set(k, v)
     const res = c.body ? await req.send(JSON.parse(c.body) as object) : await req
-    expect(res.status, `${line} -> ${res.status} ${res.text.slice(0, 300)}`).toBeLessThan(400)
+    expect(res.status, `${line} -> ${res.status} ${(res.text ?? '').slice(0, 300)}`).toBeLessThan(400)
   })
 
   it.each(commands.filter((c) => c.startsWith('npm run recommend')).map((c) => [c]))('%s', (line) => {

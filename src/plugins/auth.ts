@@ -26,6 +26,8 @@ declare module 'fastify' {
 export const PUBLISHABLE_ROUTES = new Set([
   'POST /v1/recommendations', 'POST /v1/parse', 'GET /v1/search',
   ...['regions', 'sensations', 'contexts', 'conditions', 'questions'].flatMap((r) => [`GET /v1/${r}`, `GET /v1/${r}/:id`]),
+  // The widget's body chart and the maps an answer links to (mapUrl).
+  'GET /v1/regions/map.svg', 'GET /v1/muscles/:id/map.svg', 'GET /v1/recommendations/map.svg',
 ])
 
 const CREATE_HINT = 'npm run keys -- create --name NAME --type secret|publishable [--origins URL,...]'

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { createAnswerCache, type AnswerCache } from '../services/answer-cache.js'
 import { createCatalogService, type CatalogService } from '../services/catalog.js'
+import { createMapService, type MapService } from '../services/maps.js'
 import { createParseService, type ParseService } from '../services/parse.js'
 import { createRecommendationService, type RecommendationService } from '../services/recommendations.js'
 import type { AuditFacts } from './usage-audit.js'
@@ -19,6 +20,7 @@ export interface Services {
   catalog: CatalogService
   recommendations: RecommendationService
   parse: ParseService
+  maps: MapService
   /** Answers to structured requests, for identical requests (RECOMMENDATION_CACHE_SIZE). */
   answers: AnswerCache<CachedAnswer>
 }
@@ -31,7 +33,7 @@ declare module 'fastify' {
 
 async function servicesPlugin(app: FastifyInstance, opts: { recommendationCacheSize: number }): Promise<void> {
   app.decorate('services', {
-    catalog: createCatalogService(app.kb), recommendations: createRecommendationService(app.kb), parse: createParseService(app.kb),
+    catalog: createCatalogService(app.kb), recommendations: createRecommendationService(app.kb), parse: createParseService(app.kb), maps: createMapService(app.kb),
     answers: createAnswerCache<CachedAnswer>(opts.recommendationCacheSize),
   })
 }

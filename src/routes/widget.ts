@@ -12,9 +12,12 @@ import { problemResponses, Type } from '../schemas/common.js'
 
 export const PUBLIC_DIR = join(PROJECT_ROOT, 'public')
 export const WIDGET_CACHE_CONTROL = 'public, max-age=300'
-/** The demo page may load and call only its own origin: no inline script or style, no frames. */
+/**
+ * The demo page may load and call only its own origin: no inline script or style, no frames. Images may
+ * also be blob: URLs: the widget shows the maps it fetched with its key that way (an <img> sends no key).
+ */
 export const DEMO_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; " +
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob:; connect-src 'self'; " +
   "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
 
 function textResponse(mediaType: string, description: string): unknown {

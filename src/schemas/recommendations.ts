@@ -80,6 +80,7 @@ export const RecommendationResponseSchema = Type.Object({
     sides: Type.Array(Type.Union([Type.Literal('left'), Type.Literal('right')]), { minItems: 1, description: 'Which side to work, from the reported sides and the zone laterality; both when no reported side places the muscle' }),
     explanation: Type.Array(ContributionSchema),
     triggerPoints: Type.Array(TriggerPointSchema),
+    mapUrl: Type.String({ description: 'Path of its referral map (SVG) on the sides to work: `/v1/muscles/{id}/map.svg?side=...`' }),
   }), { description: 'Muscles commonly associated with the reported pattern, best first; ties break by the order of the pain guides' }),
   focusPlan: Type.Array(Type.Object({
     order: Type.Integer({ minimum: 1 }),
@@ -105,5 +106,9 @@ export const RecommendationResponseSchema = Type.Object({
       description: '`locate` questions only: the narrower regions to choose from; send the chosen one back as a complaint',
     })),
   }), { maxItems: 3, description: 'Up to three follow-up questions; send answers to `screen` and `differentiate` questions back in `answers`' }),
+  mapUrl: Type.Union([Type.String(), Type.Null()], {
+    description: 'Path of the overview map (SVG): the reported areas and the primary muscles\' trigger points on the sides to work ' +
+      '(`/v1/recommendations/map.svg?regions=...&muscles=...`). Null when nothing was located, or at urgent or emergency triage.',
+  }),
   disclaimer: Type.String(),
 })

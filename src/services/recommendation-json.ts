@@ -85,7 +85,8 @@ export function createRecommendationJson(kb: CompiledKb): (r: RecommendationResp
       for (let k = 0; k < m.sides.length; k++) parts.push(k ? ',"' : '"', m.sides[k]!, '"')
       parts.push('],"explanation":')
       explanation(parts, m.explanation)
-      parts.push(',"triggerPoints":', triggerPoints.get(m.id)!, '}')
+      // A path of slug ids and a fixed side word: nothing to escape.
+      parts.push(',"triggerPoints":', triggerPoints.get(m.id)!, ',"mapUrl":"', m.mapUrl, '"}')
     }
     parts.push('],"focusPlan":[')
     for (let i = 0; i < r.focusPlan.length; i++) {
@@ -97,7 +98,7 @@ export function createRecommendationJson(kb: CompiledKb): (r: RecommendationResp
       const q = r.questions[i]!
       parts.push(i ? ',{"id":' : '{"id":', str(q.id), ',"text":', str(q.text), ',"kind":"', q.kind, '","why":', j(q.why), q.options ? `,"options":${j(q.options)}}` : '}')
     }
-    parts.push('],"disclaimer":', str(r.disclaimer), '}')
+    parts.push('],"mapUrl":', r.mapUrl === null ? 'null' : j(r.mapUrl), ',"disclaimer":', str(r.disclaimer), '}')
     return parts.join('')
   }
 }

@@ -10,6 +10,7 @@ import { suggestIds } from '../engine/suggest.js'
 import { understand } from '../engine/understand.js'
 import type { Answer, ComplaintInput, EngineInput, EngineResult, Side } from '../engine/types.js'
 import { AppError } from '../errors.js'
+import { mapSide, muscleMapUrl, overviewMapUrl } from '../maps/urls.js'
 
 export const DISCLAIMER =
   'Decision support for trained therapists: these are muscles commonly associated with the reported pain pattern, ' +
@@ -46,7 +47,8 @@ export interface RecommendationResponse extends Omit<EngineResult, 'muscles'> {
     unrecognized: string[]
     age: number | null
   }
-  muscles: (EngineResult['muscles'][number] & { triggerPoints: readonly unknown[] })[]
+  muscles: (EngineResult['muscles'][number] & { triggerPoints: readonly unknown[]; mapUrl: string })[]
+  mapUrl: string | null
   disclaimer: string
 }
 
@@ -67,7 +69,17 @@ function complaint(region: string, side: Side | null | undefined, sensations: st
   return c
 }
 
+/** The overview map of an answer: none when nothing was located, or when triage sends the client to a doctor (no plan). */
+function overview(complaints: readonly PreparedComplaint[], result: EngineResult): string | null {
+  if (result.triage.level === 'urgent' || result.triage.level === 'emergency') return null
+  const primary = result.muscles.filter((m) => m.tier === 'primary')
+  if (complaints.length === 0 && primary.length === 0) return null
+  return overviewMapUrl(complaints, primary)
+}
+
 export function createRecommendationService(kb: CompiledKb) {
+  // Every muscle's map URL on each side, built once: an answer only looks them up.
+  const mapUrls = new Map(kb.kb.muscles.map((m) => [m.id, { left: muscleMapUrl(m.id, ['left']), right: muscleMapUrl(m.id, ['right']), both: muscleMapUrl(m.id, []) }]))
   function checkIds(req: RecommendationRequest): void {
     const unknown: { field: string; value: string; suggestions: string[] }[] = []
     const check = (field: string, value: string, known: ReadonlyMap<string, unknown>): void => {
@@ -152,9 +164,11 @@ export function createRecommendationService(kb: CompiledKb) {
         },
         muscles: result.muscles.map((m) => ({
           id: m.id, name: m.name, score: m.score, tier: m.tier, sides: m.sides, explanation: m.explanation, triggerPoints: kb.muscles.get(m.id)!.triggerPoints,
+          mapUrl: mapUrls.get(m.id)![mapSide(m.sides)],
         })),
         focusPlan: result.focusPlan,
         questions: result.questions,
+        mapUrl: overview(complaints, result),
         disclaimer: DISCLAIMER,
       }
     },
