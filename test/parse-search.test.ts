@@ -21,7 +21,7 @@ describe('POST /v1/parse and GET /v1/search', () => {
     expect(text.slice(...(b.complaints[0].span as [number, number]))).toBe('heel')
     expect(b.contexts.map((c: { id: string }) => c.id)).toEqual(['first-steps-morning'])
     expect(b.negated).toEqual([{ fact: 'sensation:numbness', label: 'Numbness', span: [63, 71] }])
-    expect(b.triage).toEqual({ level: 'none', flags: [] })
+    expect(b.triage).toEqual({ level: 'none', flags: [], possible: [] })
   })
 
   it('reads misspellings, run-together words, both sides, several complaints, age and onset', async () => {

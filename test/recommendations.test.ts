@@ -16,7 +16,7 @@ describe('POST /v1/recommendations', () => {
     expect(res.headers['cache-control']).toBe('no-store')
     const b = res.body
     expect(b.kbVersion).toBe(app.kb.version)
-    expect(b.triage).toEqual({ level: 'none', flags: [] })
+    expect(b.triage).toEqual({ level: 'none', flags: [], possible: [] })
     expect(b.interpreted.complaints).toEqual([{ region: 'temple', label: 'Temple', side: 'right', sensations: ['aching'], from: 'structured' }])
     const ids = b.muscles.map((m: { id: string }) => m.id)
     expect(ids.slice(0, 5)).toEqual(expect.arrayContaining(['upper-trapezius', 'temporalis']))
@@ -68,14 +68,18 @@ describe('POST /v1/recommendations', () => {
   })
 
   it('sending answers back changes the result: a yes moves a muscle up, another raises a red flag', async () => {
-    const base = await post({ complaints: [{ region: 'temple', side: 'right' }] }).expect(200)
+    const base = await post({ complaints: [{ region: 'temple', side: 'right' }], age: 35 }).expect(200)
     const rank = (body: { muscles: { id: string }[] }, id: string): number => body.muscles.findIndex((m) => m.id === id)
     const chewing = await post({ complaints: [{ region: 'temple', side: 'right' }], answers: { 'ask-chewing': 'yes' } }).expect(200)
     expect(rank(chewing.body, 'temporalis')).toBeLessThan(rank(base.body, 'temporalis') === -1 ? 99 : rank(base.body, 'temporalis') + 1)
     expect(chewing.body.muscles[0].id).toBe('temporalis')
-    const screen = base.body.questions.find((q: { kind: string }) => q.kind === 'screen')
+    // A temple ache at 35 touches no red-flag family: no screening question. At 60 it touches giant cell arteritis.
+    expect(base.body.questions.filter((q: { kind: string }) => q.kind === 'screen')).toEqual([])
+    const older = await post({ complaints: [{ region: 'temple', side: 'right' }], age: 60 }).expect(200)
+    expect(older.body.triage.possible.map((p: { id: string }) => p.id)).toContain('giant-cell-arteritis')
+    const screen = older.body.questions.find((q: { kind: string }) => q.kind === 'screen')
     expect(screen).toBeDefined()
-    const flagged = await post({ complaints: [{ region: 'temple', side: 'right' }], answers: { [screen.id]: 'yes' } }).expect(200)
+    const flagged = await post({ complaints: [{ region: 'temple', side: 'right' }], age: 60, answers: { [screen.id]: 'yes' } }).expect(200)
     expect(flagged.body.triage.level).not.toBe('none')
     expect(flagged.body.questions.map((q: { id: string }) => q.id)).not.toContain(screen.id)
   })

@@ -47,12 +47,15 @@ describe('reference data endpoints', () => {
     const temple = res.body.items.find((r: { id: string }) => r.id === 'temple')
     expect(temple).toMatchObject({ id: 'temple', label: 'Temple', parentId: 'head', sided: true })
     expect(temple.synonyms).toContain('temples')
-    expect(res.body.items.find((r: { id: string }) => r.id === 'head').parentId).toBeNull()
+    // One root, the whole body; broad areas (back, arm, leg) sit between it and the body parts.
+    expect(res.body.items.filter((r: { parentId: string | null }) => r.parentId === null).map((r: { id: string }) => r.id)).toEqual(['whole-body'])
+    expect(res.body.items.find((r: { id: string }) => r.id === 'head').parentId).toBe('whole-body')
+    expect(res.body.items.find((r: { id: string }) => r.id === 'upper-back').parentId).toBe('back')
   })
 
   it('GET /v1/regions/{id} gives the muscles referring there, essential first', async () => {
     const res = await http.get('/v1/regions/between-shoulder-blades').expect(200)
-    expect(res.body.ancestors).toEqual(['upper-back'])
+    expect(res.body.ancestors).toEqual(['upper-back', 'back', 'whole-body'])
     const ids = res.body.muscles.map((m: { id: string }) => m.id)
     expect(ids).toEqual(expect.arrayContaining(['scalenus-anterior', 'levator-scapulae', 'rhomboids']))
     const zones = res.body.muscles.map((m: { zone: string }) => m.zone)

@@ -21,7 +21,8 @@ export interface Understanding {
   contexts: Spanned[]
   conditions: Spanned[]
   signs: Spanned[]
-  negated: { fact: string; span: [number, number] }[]
+  /** `inferred`: denied only through something it names; used to skip questions, not shown as said. */
+  negated: { fact: string; span: [number, number]; inferred?: boolean }[]
   age: number | null
   onset: Onset | null
   unrecognized: { word: string; span: [number, number] }[]
@@ -54,8 +55,8 @@ export function understand(kb: CompiledKb, text: string): Understanding {
   const { findings, unrecognized, age, onset } = kb.reader.read(text)
   const regions = findings.filter((f) => f.type === 'region' && !f.negated && !f.moved)
   const sensationFindings = findings.filter((f) => f.type === 'sensation' && !f.negated)
-  // Drop a broad region when a region below it is named in the same clause ("headache at my temples").
-  const specific = regions.filter((r) => !regions.some((o) => o !== r && o.clause === r.clause && (kb.ancestors.get(o.id) ?? []).includes(r.id)))
+  // Drop a broad region when a region below it is named in the same sentence ("headache at my temples").
+  const specific = regions.filter((r) => !regions.some((o) => o !== r && o.sentence === r.sentence && (kb.ancestors.get(o.id) ?? []).includes(r.id)))
   const complaints: Understanding['complaints'] = []
   const attached = new Set<TextFinding>()
   for (const r of specific) {
@@ -69,7 +70,7 @@ export function understand(kb: CompiledKb, text: string): Understanding {
     else complaints.push({ region: r.id, side: r.side ?? null, sensations: [...new Set(ids)], span: r.span })
   }
   const negatedSeen = new Set<string>()
-  const negated = deniedFacts(findings).map((f) => ({ fact: `${f.type}:${f.id}`, span: f.span }))
+  const negated = deniedFacts(findings).map((f) => ({ fact: `${f.type}:${f.id}`, span: f.span, ...(f.inferred ? { inferred: true } : {}) }))
     .filter((n) => !negatedSeen.has(n.fact) && negatedSeen.add(n.fact))
   return {
     complaints,

@@ -104,6 +104,8 @@ export const SignSchema = Type.Object(
      * ("region:calf" matches any region inside the calf; "sensation:numbness").
      */
     patterns: Type.Optional(Type.Array(SignPatternSchema)),
+    /** A helper fact the engine reasons with ("a heart site was named"), never listed as understood. */
+    internal: Type.Optional(Type.Boolean()),
     /** Items whose denial denies the sign ("swallowing is fine" denies trouble swallowing). */
     deniedBy: Type.Optional(Type.Array(PatternItemSchema, { minItems: 1 })),
     /** A sign that follows from others (or from regions, ages...): present whenever this holds. */

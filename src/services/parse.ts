@@ -7,6 +7,11 @@ import { buildFacts } from '../engine/facts.js'
 import { triage, factLabel } from '../engine/triage.js'
 import { understand } from '../engine/understand.js'
 
+/** Whether a fact names a helper sign (never shown as understood). */
+export function isInternal(kb: CompiledKb, fact: string): boolean {
+  return fact.startsWith('sign:') && kb.signs.get(fact.slice(5))?.internal === true
+}
+
 export function createParseService(kb: CompiledKb) {
   const label = (type: 'sensation' | 'context' | 'condition' | 'sign', id: string): string => factLabel(kb, `${type}:${id}`)
   return {
@@ -26,8 +31,9 @@ export function createParseService(kb: CompiledKb) {
         sensations: u.sensations.map((s) => ({ ...s, label: label('sensation', s.id) })),
         contexts: u.contexts.map((s) => ({ ...s, label: label('context', s.id) })),
         conditions: u.conditions.map((s) => ({ ...s, label: label('condition', s.id) })),
-        signs: u.signs.map((s) => ({ ...s, label: label('sign', s.id) })),
-        negated: u.negated.map((n) => ({ ...n, label: factLabel(kb, n.fact) })),
+        // Helper signs are reasoned with, not shown as understood.
+        signs: u.signs.filter((s) => !kb.signs.get(s.id)?.internal).map((s) => ({ ...s, label: label('sign', s.id) })),
+        negated: u.negated.filter((n) => !isInternal(kb, n.fact)).map(({ fact, span }) => ({ fact, span, label: factLabel(kb, fact) })),
         age: u.age,
         onset: u.onset,
         unrecognized: u.unrecognized,

@@ -8,6 +8,7 @@ import { complaintInput } from '../engine/facts.js'
 import { recommend } from '../engine/recommend.js'
 import { suggestIds } from '../engine/suggest.js'
 import { understand } from '../engine/understand.js'
+import { isInternal } from './parse.js'
 import type { Answer, ComplaintInput, EngineInput, EngineResult, Side } from '../engine/types.js'
 import { AppError } from '../errors.js'
 import { mapSide, muscleMapUrl, overviewMapUrl } from '../maps/urls.js'
@@ -111,6 +112,8 @@ export function createRecommendationService(kb: CompiledKb) {
     const signs = [...(req.signs ?? [])]
     const sensations: string[] = []
     const negated: string[] = []
+    // Shown as understood: everything but helper signs.
+    const shownNegated: string[] = []
     let unrecognized: string[] = []
     let age = req.age
     if (hasText) {
@@ -126,6 +129,7 @@ export function createRecommendationService(kb: CompiledKb) {
       conditions.push(...u.conditions.map((x) => x.id))
       signs.push(...u.signs.map((x) => x.id))
       negated.push(...u.negated.map((x) => x.fact))
+      shownNegated.push(...u.negated.filter((x) => !isInternal(kb, x.fact)).map((x) => x.fact))
       if (age === undefined && u.age !== null) age = u.age
     }
     const input: EngineInput = {
@@ -136,7 +140,7 @@ export function createRecommendationService(kb: CompiledKb) {
       answers: req.answers ?? {},
       limit: req.limit ?? 10,
     }
-    return { input, complaints, unrecognized, age }
+    return { input, complaints, unrecognized, age, shownNegated: uniq(shownNegated) }
   }
 
   return {
@@ -152,15 +156,15 @@ export function createRecommendationService(kb: CompiledKb) {
      * @throws AppError NMT_ERR_VALIDATION when nothing to work on was sent; NMT_ERR_UNKNOWN_ID for unknown ids
      */
     recommend(req: RecommendationRequest): RecommendationResponse {
-      const { input, complaints, unrecognized, age } = prepare(req)
+      const { input, complaints, unrecognized, age, shownNegated } = prepare(req)
       const result = recommend(kb, input)
       return {
         kbVersion: kb.version,
         triage: result.triage,
         interpreted: {
           complaints: complaints.map((c) => ({ region: c.region, label: kb.regions.get(c.region)!.label, side: c.side ?? null, sensations: c.sensations, from: c.from })),
-          conditions: input.conditions, contexts: input.contexts, signs: input.signs, sensations: input.sensations,
-          negated: input.negated, unrecognized, age: age ?? null,
+          conditions: input.conditions, contexts: input.contexts, signs: input.signs.filter((s) => !kb.signs.get(s)?.internal), sensations: input.sensations,
+          negated: shownNegated, unrecognized, age: age ?? null,
         },
         muscles: result.muscles.map((m) => ({
           id: m.id, name: m.name, score: m.score, tier: m.tier, sides: m.sides, explanation: m.explanation, triggerPoints: kb.muscles.get(m.id)!.triggerPoints,

@@ -23,7 +23,10 @@ export function syntheticKb(): KnowledgeBase {
   return {
     sources: [{ id: 'src', citation: 'Synthetic.', kind: 'web' }],
     terms: [],
-    redFlagFamilies: [],
+    redFlagFamilies: [
+      { id: 'neck-infection', label: 'Infection', touches: ['sign:fever'], screen: ['screen-fever'], sources: [{ source: 'src' }] },
+      { id: 'sudden-headache', label: 'Sudden severe headache', touches: ['condition:temple-headache'], screen: ['screen-thunder'], sources: [{ source: 'src' }] },
+    ],
     regions: [
       { id: 'arm', label: 'Arm', parentId: null, sided: true, synonyms: [] },
       { id: 'back-of-neck', label: 'Back of neck', parentId: 'neck', sided: true, synonyms: ['nape'] },
@@ -68,9 +71,9 @@ export function syntheticKb(): KnowledgeBase {
       regions: ['temple'], muscles: ['neck-a', 'jaw'], redFlags: ['thunder'], sources: [{ source: 'src' }],
     }],
     redFlags: [
-      { id: 'fever-neck', title: 'Fever with neck pain', level: 'urgent', when: { all: ['sign:fever'], any: ['region:neck'] }, advice: 'See a doctor today.', sources: [{ source: 'src' }] },
+      { id: 'fever-neck', title: 'Fever with neck pain', level: 'urgent', family: 'neck-infection', when: { all: ['sign:fever'], any: ['region:neck'] }, advice: 'See a doctor today.', sources: [{ source: 'src' }] },
       { id: 'pregnant', title: 'Pregnancy', level: 'routine', when: { any: ['sign:pregnancy'] }, advice: 'Adapt positions.', sources: [{ source: 'src' }] },
-      { id: 'thunder', title: 'Thunderclap headache', level: 'emergency', when: { any: ['sign:thunderclap'] }, advice: 'Call emergency services.', sources: [{ source: 'src' }] },
+      { id: 'thunder', title: 'Thunderclap headache', level: 'emergency', family: 'sudden-headache', when: { any: ['sign:thunderclap'] }, advice: 'Call emergency services.', sources: [{ source: 'src' }] },
     ],
     questions: [
       { id: 'ask-chewing', text: 'Does chewing bring it on?', kind: 'differentiate', fact: 'context:chewing', yes: 'Favours jaw.', no: 'Less jaw.' },

@@ -8,7 +8,7 @@ import type { KnowledgeBase } from '../../kb/schema.js'
 import type { Side } from '../types.js'
 import { buildEnglish } from './english.js'
 import { createLemmatizer } from './lemmas.js'
-import { deniedMatches, negationScopes } from './negation.js'
+import { deniedAfter, deniedMatches, negationScopes } from './negation.js'
 import { readNumbers, type NumberReading, type Onset } from './numbers.js'
 import { buildPhraseIndex, matchPhrases, phrasesOf, sidesAfter, type PhraseMatch, type PhraseType, type Word } from './phrases.js'
 import { buildSignPatterns, patternSigns } from './signs.js'
@@ -31,6 +31,8 @@ export interface Finding {
   clause: number
   /** A body part named as moved ("when I lift my arm"), not complained of. */
   moved?: boolean
+  /** A sign denied only through something it names ("not swollen" denies a swollen calf). */
+  inferred?: boolean
 }
 
 export interface Reading {
@@ -75,7 +77,7 @@ function notTheBack(m: PhraseMatch, words: readonly Word[]): boolean {
 const BACK_VERBS = new Set(['come', 'go', 'get', 'fly', 'drive', 'walk', 'run', 'bring', 'turn', 'call', 'send', 'look', 'head', 'ride', 'sit', 'lean', 'step',
   'move', 'pay', 'give', 'take', 'write', 'hold', 'fight', 'cut', 'set', 'bounce', 'roll', 'kick', 'lie', 'travel', 'cycle', 'swim', 'push', 'pull', 'think', 'way',
   'be', 'straight'])
-const BACK_AFTER = new Set(['to', 'again', 'home', 'then', 'from', 'into', 'later', 'now', 'soon', 'normal', 'together', 'up', 'in', 'at', 'on'])
+const BACK_AFTER = new Set(['to', 'again', 'home', 'then', 'from', 'into', 'later', 'now', 'soon', 'normal', 'together', 'up', 'in', 'at', 'on', 'of'])
 
 /** The region a vague "side" stands for. */
 const WHOLE_BODY = 'whole-body'
@@ -173,9 +175,12 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
         })
       }
       const sideWords = sides.map((s) => ({ norm: s.side, at: Math.min(s.at, words.length - 1) })).filter((s) => s.at >= 0)
-      for (const s of patternSigns(signPatterns, words, withDenial, ancestors, negationScopes(words, matches), others, sideWords)) {
+      // A word is denied inside a negation's scope, or when said to be normal right after ("swallowing is fine").
+      const scopes = negationScopes(words, matches)
+      const deniedWord = words.map((_, i) => scopes[i]! || deniedAfter(words, i + 1))
+      for (const s of patternSigns(signPatterns, words, withDenial, ancestors, deniedWord, others, sideWords)) {
         if (ofRelative(s.from, s.clause) || findings.some((f) => f.type === 'sign' && f.id === s.id && (!f.negated || s.negated))) continue
-        findings.push({ type: 'sign', id: s.id, phrase: text.slice(s.span[0], s.span[1]), span: s.span, negated: s.negated, sentence: s.sentence, clause: s.clause })
+        findings.push({ type: 'sign', id: s.id, phrase: text.slice(s.span[0], s.span[1]), span: s.span, negated: s.negated, sentence: s.sentence, clause: s.clause, ...(s.inferred ? { inferred: true } : {}) })
         if (!s.negated) for (const t of s.tokens) used.add(t)
       }
       const numbers = readNumbers(text)

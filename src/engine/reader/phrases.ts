@@ -54,7 +54,13 @@ export interface PhraseMatch extends PhraseTarget {
 export function phrasesOf(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | 'contexts' | 'signs' | 'conditions' | 'terms'>): { type: PhraseType; id: string; phrase: string }[] {
   const out: { type: PhraseType; id: string; phrase: string }[] = []
   const add = (type: PhraseType, id: string, list: string[]): void => { for (const phrase of list) out.push({ type, id, phrase }) }
-  for (const r of kb.regions) add('region', r.id, [r.label, r.id.replace(/-/g, ' '), ...r.synonyms])
+  // A region's id is a name of it too, unless another region goes by that name ("leg" is the whole leg; the region \`leg\` is the lower leg).
+  const named = new Set(kb.regions.flatMap((r) => [r.label, ...r.synonyms].map((x) => x.toLowerCase())))
+  const ownNames = (r: { label: string; synonyms: string[] }): Set<string> => new Set([r.label, ...r.synonyms].map((x) => x.toLowerCase()))
+  for (const r of kb.regions) {
+    const idName = r.id.replace(/-/g, ' ')
+    add('region', r.id, [r.label, ...r.synonyms, ...(named.has(idName) && !ownNames(r).has(idName) ? [] : [idName])])
+  }
   for (const s of kb.sensations) add('sensation', s.id, [s.label, ...s.synonyms])
   for (const c of kb.contexts) add('context', c.id, [c.label, ...c.synonyms])
   // A sign's label describes it ("Worst headache of my life"); only its synonyms and patterns are read.

@@ -37,6 +37,8 @@ export interface PatternSign {
   span: [number, number]
   /** Index of its first word. */
   from: number
+  /** Denied only through an item it names (`deniedBy`), not said itself. */
+  inferred?: boolean
   negated: boolean
   sentence: number
   clause: number
@@ -179,7 +181,7 @@ export function patternSigns(index: SignPatternIndex, words: readonly Word[], ma
     if (found.has(sign)) continue
     const denial = items.flatMap((it) => byItem.get(it) ?? []).find((m) => m.denied)
     if (denial) {
-      found.set(sign, { id: sign, span: [words[denial.from]!.start, words[denial.to - 1]!.end], negated: true, sentence: denial.sentence, clause: denial.clause, tokens: [], from: denial.from, to: denial.to })
+      found.set(sign, { id: sign, span: [words[denial.from]!.start, words[denial.to - 1]!.end], negated: true, sentence: denial.sentence, clause: denial.clause, tokens: [], from: denial.from, to: denial.to, inferred: true })
     }
   }
   return [...found.values()].map(({ to: _to, ...sign }) => sign)
