@@ -43,7 +43,10 @@ const GENERIC_PAIN = new Set(['pain', 'aching', 'tenderness'])
 function deniedFacts(findings: TextFinding[]): TextFinding[] {
   const said = new Set(findings.filter((f) => !f.negated).map((f) => `${f.type}:${f.id}`))
   const denied = findings.filter((f) => f.negated && !said.has(`${f.type}:${f.id}`) && f.type !== 'condition' && !(f.type === 'sensation' && GENERIC_PAIN.has(f.id)))
-  return denied.filter((f) => !(f.type === 'region' && denied.some((s) => s.type === 'sensation' && s.clause === f.clause && s.span[0] < f.span[0])))
+  // The first denied sensation of each clause: a region after it is where, not what, is denied.
+  const firstDeniedSensation = new Map<number, number>()
+  for (const s of denied) if (s.type === 'sensation' && !(s.span[0] >= (firstDeniedSensation.get(s.clause) ?? Infinity))) firstDeniedSensation.set(s.clause, s.span[0])
+  return denied.filter((f) => !(f.type === 'region' && (firstDeniedSensation.get(f.clause) ?? Infinity) < f.span[0]))
 }
 
 /**
@@ -56,18 +59,44 @@ export function understand(kb: CompiledKb, text: string): Understanding {
   const regions = findings.filter((f) => f.type === 'region' && !f.negated && !f.moved)
   const sensationFindings = findings.filter((f) => f.type === 'sensation' && !f.negated)
   // Drop a broad region when a region below it is named in the same sentence ("headache at my temples").
-  const specific = regions.filter((r) => !regions.some((o) => o !== r && o.sentence === r.sentence && (kb.ancestors.get(o.id) ?? []).includes(r.id)))
+  const broaderInSentence = new Map<number, Set<string>>()
+  for (const o of regions) {
+    let set = broaderInSentence.get(o.sentence)
+    if (!set) broaderInSentence.set(o.sentence, (set = new Set<string>()))
+    for (const a of kb.ancestors.get(o.id) ?? []) set.add(a)
+  }
+  const specific = regions.filter((r) => !broaderInSentence.get(r.sentence)!.has(r.id))
+  // Indexed by clause and sentence, so reading stays linear however many regions a message names.
+  const group = <T extends TextFinding>(list: readonly T[], key: (f: T) => number): Map<number, T[]> => {
+    const out = new Map<number, T[]>()
+    for (const f of list) {
+      const k = key(f)
+      const l = out.get(k)
+      if (l) l.push(f)
+      else out.set(k, [f])
+    }
+    return out
+  }
+  const sensationsByClause = group(sensationFindings, (s) => s.clause)
+  const sensationsBySentence = group(sensationFindings, (s) => s.sentence)
+  const specificBySentence = group(specific, (r) => r.sentence)
   const complaints: Understanding['complaints'] = []
+  const byRegionSide = new Map<string, Understanding['complaints'][number]>()
   const attached = new Set<TextFinding>()
   for (const r of specific) {
-    const sameClause = sensationFindings.filter((s) => s.clause === r.clause)
-    const soleInSentence = specific.filter((o) => o.sentence === r.sentence).length === 1
-    const own = sameClause.length > 0 ? sameClause : soleInSentence ? sensationFindings.filter((s) => s.sentence === r.sentence) : []
+    const sameClause = sensationsByClause.get(r.clause) ?? []
+    const soleInSentence = specificBySentence.get(r.sentence)!.length === 1
+    const own = sameClause.length > 0 ? sameClause : soleInSentence ? sensationsBySentence.get(r.sentence) ?? [] : []
     own.forEach((s) => attached.add(s))
-    const existing = complaints.find((c) => c.region === r.id && c.side === (r.side ?? null))
+    const key = `${r.id}|${r.side ?? ''}`
+    const existing = byRegionSide.get(key)
     const ids = own.map((s) => s.id)
     if (existing) existing.sensations = [...new Set([...existing.sensations, ...ids])]
-    else complaints.push({ region: r.id, side: r.side ?? null, sensations: [...new Set(ids)], span: r.span })
+    else {
+      const c = { region: r.id, side: r.side ?? null, sensations: [...new Set(ids)], span: r.span }
+      byRegionSide.set(key, c)
+      complaints.push(c)
+    }
   }
   const negatedSeen = new Set<string>()
   const negated = deniedFacts(findings).map((f) => ({ fact: `${f.type}:${f.id}`, span: f.span, ...(f.inferred ? { inferred: true } : {}) }))

@@ -64,7 +64,7 @@ function vagueSides(words: readonly Word[], matches: readonly PhraseMatch[]): Ph
   words.forEach((w, i) => {
     if (w.norm !== 'side' || !w.side || matches.some((m) => m.from <= i && i < m.to)) return
     if (matches.some((m) => m.type === 'region' && m.sentence === w.sentence) || out.some((m) => m.sentence === w.sentence)) return
-    out.push({ type: 'region', id: WHOLE_BODY, phrase: 'side', from: i, to: i + 1, span: [w.start, w.end], sentence: w.sentence, clause: w.clause, side: w.side })
+    out.push({ type: 'region', id: WHOLE_BODY, key: `region:${WHOLE_BODY}`, phrase: 'side', from: i, to: i + 1, span: [w.start, w.end], sentence: w.sentence, clause: w.clause, side: w.side })
   })
   return out
 }
@@ -108,6 +108,7 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
   const speller = createSpeller(english, ownWords, rawPhrases)
   const signPatterns = buildSignPatterns(kb.signs, (w) => lemma(normalizeWord(w)))
   const sided = new Set(kb.regions.filter((r) => r.sided).map((r) => r.id))
+  const regionKeys = new Map([...ancestors].map(([id, up]) => [id, up.map((a) => `region:${a}`)]))
   const hasWholeBody = kb.regions.some((r) => r.id === WHOLE_BODY)
 
   /**
@@ -160,7 +161,8 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
       for (const m of matches) if (m.type === 'region' && !m.side && words[m.to - 1]!.plural && sided.has(m.id)) m.side = 'both'
       if (hasWholeBody) matches.push(...vagueSides(words, matches))
       const denied = deniedMatches(words, matches)
-      const withDenial = matches.map((m, i) => ({ ...m, denied: denied[i]! }))
+      matches.forEach((m, i) => { m.denied = denied[i]! })
+      const withDenial = matches
       const used = new Set<number>()
       for (const m of matches) for (let i = m.from; i < m.to; i++) used.add(words[i]!.token)
       const others = aboutOther(tokens, withDenial)
@@ -170,7 +172,7 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
       for (const m of withDenial) {
         if (m.type === 'term' || (m.type === 'sign' && ofRelative(m.from, m.clause))) continue
         findings.push({
-          type: m.type, id: m.id, phrase: m.phrase, span: m.span, negated: m.denied, sentence: m.sentence, clause: m.clause,
+          type: m.type, id: m.id, phrase: m.phrase, span: m.span, negated: m.denied === true, sentence: m.sentence, clause: m.clause,
           ...(m.side ? { side: m.side } : {}), ...(m.moved ? { moved: true } : {}),
         })
       }
@@ -178,7 +180,7 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
       // A word is denied inside a negation's scope, or when said to be normal right after ("swallowing is fine").
       const scopes = negationScopes(words, matches)
       const deniedWord = words.map((_, i) => scopes[i]! || deniedAfter(words, i + 1))
-      for (const s of patternSigns(signPatterns, words, withDenial, ancestors, deniedWord, others, sideWords)) {
+      for (const s of patternSigns(signPatterns, words, withDenial, regionKeys, deniedWord, others, sideWords)) {
         if (ofRelative(s.from, s.clause) || findings.some((f) => f.type === 'sign' && f.id === s.id && (!f.negated || s.negated))) continue
         findings.push({ type: 'sign', id: s.id, phrase: text.slice(s.span[0], s.span[1]), span: s.span, negated: s.negated, sentence: s.sentence, clause: s.clause, ...(s.inferred ? { inferred: true } : {}) })
         if (!s.negated) for (const t of s.tokens) used.add(t)
@@ -193,7 +195,7 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
         .filter(({ t, i }) => t.norm !== '' && !used.has(i) && !skipped.has(i) && !STOP.has(t.norm) && !NEGATORS.has(t.norm) && !/^\d/.test(t.norm))
         .slice(0, 30)
         .map(({ t }) => ({ word: text.slice(t.start, t.end), span: [t.start, t.end] as [number, number] }))
-      const terms = withDenial.filter((m) => m.type === 'term').map((m) => ({ id: m.id, span: m.span, negated: m.denied }))
+      const terms = withDenial.filter((m) => m.type === 'term').map((m) => ({ id: m.id, span: m.span, negated: m.denied === true }))
       return { findings, terms, age: numbers.age, onset: numbers.onset, unrecognized }
     },
   }

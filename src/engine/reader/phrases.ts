@@ -13,13 +13,23 @@ export type PhraseType = 'region' | 'sensation' | 'context' | 'sign' | 'conditio
 export interface PhraseTarget {
   type: PhraseType
   id: string
+  /** \`type:id\`, made once: how sign patterns name it. */
+  key: string
+}
+
+/** A node of the phrase trie: the next words, and what the phrase ending here names. */
+interface Node {
+  next: Map<string, Node>
+  /** The canonical phrase ending here and what it names (none when no phrase ends here). */
+  phrase?: string
+  targets?: PhraseTarget[]
 }
 
 export interface PhraseIndex {
-  /** Canonical phrase (words joined by one space) → what it names. */
-  byPhrase: ReadonlyMap<string, readonly PhraseTarget[]>
-  /** First word → the most words a phrase starting with it has. */
-  maxByFirst: ReadonlyMap<string, number>
+  /** Canonical phrases as a trie over words: a lookup walks as far as the text goes along one. */
+  root: Node
+  /** One-word phrases written as two words in text ("shoulder blade" for "shoulderblade"): joined words → phrase. */
+  joined: ReadonlyMap<string, readonly PhraseTarget[]>
 }
 
 /** A word of the message in canonical form, with where it came from. */
@@ -48,6 +58,8 @@ export interface PhraseMatch extends PhraseTarget {
   side?: Side
   /** A body part named as moved ("when I turn my head"), not as a complaint. */
   moved?: boolean
+  /** Denied by the client (set by the negation pass). */
+  denied?: boolean
 }
 
 /** Every phrase a knowledge base names things by, raw (before canonical form): label, id words, synonyms. */
@@ -76,18 +88,23 @@ export function phrasesOf(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | 'co
  * @param canonical a phrase's canonical words (normalised, fillers dropped, lemmatised)
  */
 export function buildPhraseIndex(phrases: readonly { type: PhraseType; id: string; phrase: string }[], canonical: (phrase: string) => string[]): PhraseIndex {
-  const byPhrase = new Map<string, PhraseTarget[]>()
-  const maxByFirst = new Map<string, number>()
+  const root: Node = { next: new Map() }
+  const joined = new Map<string, PhraseTarget[]>()
   for (const { type, id, phrase } of phrases) {
     const words = canonical(phrase)
     if (words.length === 0) continue
-    const key = words.join(' ')
-    const list = byPhrase.get(key) ?? []
-    if (!list.some((t) => t.type === type && t.id === id)) list.push({ type, id })
-    byPhrase.set(key, list)
-    maxByFirst.set(words[0]!, Math.max(maxByFirst.get(words[0]!) ?? 0, words.length))
+    let node = root
+    for (const w of words) {
+      let child = node.next.get(w)
+      if (!child) node.next.set(w, (child = { next: new Map() }))
+      node = child
+    }
+    node.phrase = words.join(' ')
+    node.targets ??= []
+    if (!node.targets.some((t) => t.type === type && t.id === id)) node.targets.push({ type, id, key: `${type}:${id}` })
+    if (words.length === 1) joined.set(words[0]!, node.targets)
   }
-  return { byPhrase, maxByFirst }
+  return { root, joined }
 }
 
 /**
@@ -109,26 +126,25 @@ function innerKeeps(outer: readonly PhraseTarget[], t: PhraseTarget, offset: num
   return t.type === 'sign' && types.has('sign')
 }
 
-function lookup(index: PhraseIndex, words: readonly Word[], i: number, n: number): { key: string; targets: readonly PhraseTarget[] } | null {
-  let key = words[i]!.norm
-  for (let j = i + 1; j < i + n; j++) key += ' ' + words[j]!.norm
-  const targets = index.byPhrase.get(key)
-  if (targets) return { key, targets }
-  if (n === 2) {
-    const joined = words[i]!.norm + words[i + 1]!.norm
-    const t = index.byPhrase.get(joined)
-    if (t) return { key: joined, targets: t }
+/**
+ * The longest phrase starting at word \`from\` and ending before \`limit\` (never past its sentence):
+ * one past its last word and the trie node it ends on; null when none starts there.
+ */
+function longest(index: PhraseIndex, words: readonly Word[], from: number, limit: number): { to: number; node: Node } | null {
+  let node: Node | undefined = index.root
+  let best: { to: number; node: Node } | null = null
+  for (let j = from; j < limit && words[j]!.sentence === words[from]!.sentence; j++) {
+    node = node.next.get(words[j]!.norm)
+    if (!node) break
+    if (node.targets) best = { to: j + 1, node }
   }
-  return null
-}
-
-function reach(index: PhraseIndex, words: readonly Word[], i: number): number {
-  const byFirst = index.maxByFirst.get(words[i]!.norm) ?? 0
-  const joined = i + 1 < words.length && index.byPhrase.has(words[i]!.norm + words[i + 1]!.norm) ? 2 : 0
-  let n = Math.min(Math.max(byFirst, joined), words.length - i)
-  // A phrase never runs past its sentence.
-  for (let j = 1; j < n; j++) if (words[i + j]!.sentence !== words[i]!.sentence) n = j
-  return n
+  // "shoulder blade" in the text for the one-word phrase "shoulderblade".
+  if (!best && from + 1 < limit && words[from + 1]!.sentence === words[from]!.sentence) {
+    const key = words[from]!.norm + words[from + 1]!.norm
+    const targets = index.joined.get(key)
+    if (targets) best = { to: from + 2, node: { next: new Map(), phrase: key, targets: [...targets] } }
+  }
+  return best
 }
 
 /**
@@ -147,35 +163,39 @@ export function matchPhrases(index: PhraseIndex, words: readonly Word[]): Phrase
       side = undefined
     }
     if (w.side) side = w.side
-    let matched = 0
-    for (let n = reach(index, words, i); n >= 1 && matched === 0; n--) {
-      const hit = lookup(index, words, i, n)
-      if (!hit) continue
-      matched = n
-      const last = words[i + n - 1]!
-      for (let j = i + 1; j < i + n; j++) if (words[j]!.side) side = words[j]!.side
-      const previous = words[i - 1]
-      const moved = previous !== undefined && MOVEMENTS.has(previous.norm) && previous.clause === w.clause
-      const base = { from: i, to: i + n, sentence: w.sentence, clause: w.clause }
-      for (const t of hit.targets) {
-        out.push({ ...t, ...base, phrase: hit.key, span: [w.start, last.end], ...(t.type === 'region' && side ? { side } : {}), ...(t.type === 'region' && moved ? { moved } : {}) })
-      }
-      // "neck pain" is a condition and names the neck and the pain; "stiff neck and fever" also names
-      // the neck inside "stiff neck". Every word starts its own longest inner phrase (they may overlap).
-      for (let j = i; j < i + n && n > 1; j++) {
-        for (let k = Math.min(i + n - j - (j === i ? 1 : 0), reach(index, words, j)); k >= 1; k--) {
-          const inner = lookup(index, words, j, k)
-          const extra = inner?.targets.filter((t) => innerKeeps(hit.targets, t, j - i))
-          if (!inner || !extra?.length) continue
-          for (const t of extra) {
-            if (out.some((o) => o.type === t.type && o.id === t.id && o.from <= j && j + k <= o.to && o.from >= i)) continue
-            out.push({ ...t, from: j, to: j + k, sentence: w.sentence, clause: w.clause, phrase: inner.key, span: [words[j]!.start, words[j + k - 1]!.end], ...(t.type === 'region' && side ? { side } : {}) })
-          }
-          break
+    const hit = longest(index, words, i, words.length)
+    if (!hit) {
+      i += 1
+      continue
+    }
+    const targets = hit.node.targets!
+    for (let j = i + 1; j < hit.to; j++) if (words[j]!.side) side = words[j]!.side
+    const previous = words[i - 1]
+    const moved = previous !== undefined && MOVEMENTS.has(previous.norm) && previous.clause === w.clause
+    const at = (t: PhraseTarget, from: number, to: number, phrase: string): PhraseMatch => {
+      // Built field by field: conditional spreads made this the reader's costliest line.
+      const m: PhraseMatch = { type: t.type, id: t.id, key: t.key, from, to, sentence: w.sentence, clause: w.clause, phrase, span: [words[from]!.start, words[to - 1]!.end] }
+      if (t.type === 'region' && side) m.side = side
+      if (t.type === 'region' && moved && from === i) m.moved = true
+      return m
+    }
+    for (const t of targets) out.push(at(t, i, hit.to, hit.node.phrase!))
+    // "neck pain" is a condition and names the neck and the pain; "stiff neck and fever" also names
+    // the neck inside "stiff neck". Every word starts its own longest inner phrase (they may overlap).
+    if (hit.to - i > 1) {
+      const inner: PhraseMatch[] = []
+      for (let j = i; j < hit.to; j++) {
+        const sub = longest(index, words, j, j === i ? hit.to - 1 : hit.to)
+        if (!sub) continue
+        for (const t of sub.node.targets!) {
+          if (!innerKeeps(targets, t, j - i)) continue
+          if (inner.some((o) => o.type === t.type && o.id === t.id && o.from <= j && sub.to <= o.to)) continue
+          inner.push(at(t, j, sub.to, sub.node.phrase!))
         }
       }
+      out.push(...inner)
     }
-    i += matched > 0 ? matched : 1
+    i = hit.to
   }
   return out
 }

@@ -14,6 +14,9 @@ type Within = 'clause' | 'sentence' | 'message'
 
 const RELATIVE = `term:${RELATIVE_ID}`
 
+/** How many mentions of a pattern's first item are tried as its anchor within one unit. */
+const MAX_ANCHORS = 8
+
 interface CompiledPattern {
   sign: string
   items: readonly string[]
@@ -91,7 +94,8 @@ function choose(p: CompiledPattern, unit: number, byItem: ReadonlyMap<string, Me
   const lists = p.items.map((it) => (byItem.get(it) ?? []).filter((m) => unitOf(m, p.within) === unit))
   if (lists.some((l) => l.length === 0)) return null
   let best: Mention[] | null = null
-  for (const anchor of lists[0]!) {
+  // A bounded number of anchors keeps the cost linear in the text whatever a client repeats.
+  for (const anchor of lists[0]!.slice(0, MAX_ANCHORS)) {
     const pick: Mention[] = [anchor]
     for (let i = 1; i < lists.length; i++) {
       // In order: the nearest mention after the previous item's.
@@ -123,33 +127,35 @@ function unitOf(m: Mention, within: Within): number {
  * Find the signs whose patterns a message says.
  * @param words the message's words in canonical form
  * @param matches its phrase matches, with `denied` per match
- * @param ancestors region id → its ancestors (so "region:chest" matches a breastbone)
+ * @param regionKeys region id → `region:<id>` of each region it lies in (so "region:chest" matches a breastbone)
  * @param deniedWord per word: whether a negation's scope covers it
  * @param aboutOther whether the message is written about someone else (then a relative in `notWith` does not cancel)
  * @param sideWords side words ("both", "left"), which are not among the words, at the word they stand before
  */
-export function patternSigns(index: SignPatternIndex, words: readonly Word[], matches: readonly (PhraseMatch & { denied: boolean })[],
-  ancestors: ReadonlyMap<string, readonly string[]>, deniedWord: readonly boolean[], aboutOther: boolean,
+export function patternSigns(index: SignPatternIndex, words: readonly Word[], matches: readonly PhraseMatch[],
+  regionKeys: ReadonlyMap<string, readonly string[]>, deniedWord: readonly boolean[], aboutOther: boolean,
   sideWords: readonly { norm: string; at: number }[] = []): PatternSign[] {
   const byItem = new Map<string, Mention[]>()
-  const mention = (item: string, m: Omit<Mention, 'item'>): void => {
+  const mention = (item: string, denied: boolean, from: number, to: number, clause: number, sentence: number): void => {
     if (!index.byItem.has(item)) return
+    const m: Mention = { item, denied, from, to, clause, sentence }
     const list = byItem.get(item)
-    if (list) list.push({ item, ...m })
-    else byItem.set(item, [{ item, ...m }])
+    if (list) list.push(m)
+    else byItem.set(item, [m])
   }
-  words.forEach((w, i) => mention(w.norm, { denied: deniedWord[i]!, from: i, to: i + 1, clause: w.clause, sentence: w.sentence }))
-  for (const s of sideWords) mention(s.norm, { denied: deniedWord[s.at]!, from: s.at, to: s.at + 1, clause: words[s.at]!.clause, sentence: words[s.at]!.sentence })
+  words.forEach((w, i) => mention(w.norm, deniedWord[i]!, i, i + 1, w.clause, w.sentence))
+  for (const s of sideWords) mention(s.norm, deniedWord[s.at]!, s.at, s.at + 1, words[s.at]!.clause, words[s.at]!.sentence)
   for (const m of matches) {
-    const at = { denied: m.denied, from: m.from, to: m.to, clause: m.clause, sentence: m.sentence }
-    mention(`${m.type}:${m.id}`, at)
-    if (m.type === 'region') for (const a of ancestors.get(m.id) ?? []) mention(`region:${a}`, at)
+    const denied = m.denied === true
+    mention(m.key, denied, m.from, m.to, m.clause, m.sentence)
+    // A region also stands for every region it lies in ("region:chest" for the breastbone).
+    if (m.type === 'region') for (const k of regionKeys.get(m.id) ?? []) mention(k, denied, m.from, m.to, m.clause, m.sentence)
   }
   const found = new Map<string, PatternSign & { to: number }>()
   // Two rounds: a sign found in the first can be an item of a pattern in the second ("effort onset" + "chest").
   for (let round = 0; round < 2; round++) {
     if (round === 1) {
-      for (const [id, f] of found) if (!f.negated) mention(`sign:${id}`, { denied: false, from: f.from, to: f.to, clause: f.clause, sentence: f.sentence })
+      for (const [id, f] of found) if (!f.negated) mention(`sign:${id}`, false, f.from, f.to, f.clause, f.sentence)
     }
     const tried = new Set<CompiledPattern>()
     for (const item of byItem.keys()) {
