@@ -1,5 +1,5 @@
 /**
- * The linter's pain-guide checks, on the synthetic knowledge base with one defect each.
+ * The linter's pain-guide, reading and screening checks, on the synthetic knowledge base with one defect each.
  */
 import { describe, expect, it } from 'vitest'
 import { buildCommonness, ordinal } from '../src/engine/guides.js'
@@ -43,5 +43,28 @@ describe('guide helpers', () => {
     const kb = syntheticKb()
     // neck-b is listed first in three guides, jaw in two, neck-a in one, scm in none.
     expect([...buildCommonness(kb.muscles, kb.painGuides).entries()].sort((a, b) => a[1] - b[1]).map(([id]) => id)).toEqual(['neck-b', 'jaw', 'neck-a', 'scm'])
+  })
+})
+
+describe('linter: reading and screening', () => {
+  const edit = (change: (kb: KnowledgeBase) => void): KnowledgeBase => {
+    const kb = syntheticKb()
+    change(kb)
+    return kb
+  }
+  it.each<[string, KnowledgeBase, { code: string; where: string }]>([
+    ['a sign pattern names an unknown word class', edit((kb) => { kb.signs[0]!.patterns = [{ all: ['term:nowhere', 'fever'] }] }), { code: 'dangling-ref', where: 'signs/fever.patterns' }],
+    ['a sign denial names an unknown region', edit((kb) => { kb.signs[0]!.deniedBy = ['region:tail'] }), { code: 'dangling-ref', where: 'signs/fever.deniedBy' }],
+    ['a derived sign follows from itself', edit((kb) => { kb.signs[0]!.when = { any: ['sign:fever'] } }), { code: 'self-ref', where: 'signs/fever' }],
+    ['a synonym names a side', edit((kb) => { kb.signs[0]!.synonyms = ['fever on the left'] }), { code: 'side-word-in-phrase', where: 'signs/fever' }],
+    ['a sign nothing can say', edit((kb) => { kb.signs[0]!.synonyms = [] }), { code: 'unreadable-sign', where: 'signs/fever' }],
+    ['an urgent flag has no family', edit((kb) => { delete kb.redFlags[0]!.family }), { code: 'flag-without-family', where: 'red-flags/fever-neck' }],
+    ['a flag names an unknown family', edit((kb) => { kb.redFlags[0]!.family = 'elsewhere' }), { code: 'dangling-ref', where: 'red-flags/fever-neck' }],
+    ['a family screens with a differentiating question', edit((kb) => { kb.redFlagFamilies[0]!.screen = ['ask-chewing'] }), { code: 'not-a-screen', where: 'red-flag-families/neck-infection.screen' }],
+    ['a family touches an unknown sign', edit((kb) => { kb.redFlagFamilies[0]!.touches = ['sign:nowhere'] }), { code: 'dangling-ref', where: 'red-flag-families/neck-infection.touches' }],
+    ['a family no flag belongs to', edit((kb) => { kb.redFlagFamilies.push({ id: 'zz-empty', label: 'Empty', touches: ['sign:fever'], screen: ['screen-fever'], sources: [{ source: 'src' }] }) }),
+      { code: 'empty-family', where: 'red-flag-families/zz-empty' }],
+  ])('finds it when %s', (_name, kb, finding) => {
+    expect(lintKnowledgeBase(kb)).toContainEqual(expect.objectContaining(finding))
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { guideProfiles } from '../src/engine/guides.js'
+import { NUMBER_SIGNS } from '../src/engine/reader/numbers.js'
 import { canonicalText } from '../src/kb/canonical.js'
 import { SEED_KINDS } from '../src/kb/files.js'
 import { lintKnowledgeBase } from '../src/kb/lint.js'
@@ -12,6 +13,16 @@ const { kb } = seed
 describe('the knowledge base (seed/)', () => {
   it('passes the linter with no findings', () => {
     expect(lintKnowledgeBase(kb)).toEqual([])
+  })
+
+  it('has every sign the reader reads from numbers (a temperature, weight lost, weeks of pregnancy)', () => {
+    const signs = new Set(seed.kb.signs.map((s) => s.id))
+    for (const id of Object.values(NUMBER_SIGNS)) expect(signs.has(id), id).toBe(true)
+  })
+
+  it('puts every urgent and emergency red flag in a family with screening questions', () => {
+    const families = new Map(seed.kb.redFlagFamilies.map((f) => [f.id, f]))
+    for (const f of seed.kb.redFlags.filter((x) => x.level !== 'routine')) expect(families.get(f.family ?? '')?.screen.length, f.id).toBeGreaterThan(0)
   })
 
   it('is in canonical form (run `npm run kb:format` to fix)', () => {

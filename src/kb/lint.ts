@@ -4,6 +4,7 @@
  * that miss a muscle referring to their region or list one that does not reach it.
  * Pure: takes the knowledge base, returns findings; never throws and never reads files.
  */
+import { lintReading } from './lint-reading.js'
 import type { Fact, KnowledgeBase, When } from './schema.js'
 
 export interface LintFinding {
@@ -163,8 +164,12 @@ export function lintKnowledgeBase(kb: KnowledgeBase): LintFinding[] {
     ref('source', r.source, w)
     for (const a of r.adjust) ref('muscle', a.muscle, `${w}.adjust`)
   }
+  const known = {
+    ...idSets, term: new Set(kb.terms.map((t) => t.id)),
+  }
+  lintReading(kb, add, (kind, id) => known[kind].has(id), fact)
   for (const [key, list] of Object.entries(kb) as [string, { id: string }[]][]) {
-    if (!['muscles', 'rules', 'questions'].includes(key) && !sortedById(list)) add('unsorted', key, 'entries must be sorted by id')
+    if (!['muscles', 'rules', 'questions', 'redFlagFamilies'].includes(key) && !sortedById(list)) add('unsorted', key, 'entries must be sorted by id')
   }
   return out
 }
