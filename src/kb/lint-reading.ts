@@ -63,7 +63,10 @@ export function lintReading(kb: KnowledgeBase, add: Add, has: (kind: Kind, id: s
   for (const fam of kb.redFlagFamilies) {
     const w = `red-flag-families/${fam.id}`
     if (!flagged.has(fam.id)) add('empty-family', w, 'no red flag belongs to this family')
-    for (const t of fam.touches) typeof t === 'string' ? fact(t, `${w}.touches`) : when(t, `${w}.touches`)
+    for (const t of fam.touches) {
+      if (typeof t === 'string') fact(t, `${w}.touches`)
+      else when(t, `${w}.touches`)
+    }
     for (const q of fam.screen) {
       if (!has('question', q)) add('dangling-ref', `${w}.screen`, `unknown question id "${q}"`)
       else if (kb.questions.find((x) => x.id === q)!.kind !== 'screen') add('not-a-screen', `${w}.screen`, `question "${q}" is not a screening question`)
