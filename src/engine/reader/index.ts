@@ -70,10 +70,13 @@ function vagueSides(words: readonly Word[], matches: readonly PhraseMatch[]): Ph
 }
 
 /** "came back", "flew back", "back to normal": the word back, but not the body's back. */
-function notTheBack(m: PhraseMatch, words: readonly Word[]): boolean {
+function notTheBack(m: PhraseMatch, words: readonly Word[], tokens: readonly { norm: string }[]): boolean {
   if (m.type !== 'region' || m.to - m.from !== 1 || words[m.from]!.norm !== 'back') return false
+  // "my back", "bad back again": a possessive or a complaint word before it makes it the body's.
+  if (BACK_OWNERS.has(tokens[words[m.from]!.token - 1]?.norm ?? '')) return false
   return BACK_VERBS.has(words[m.from - 1]?.norm ?? '') || BACK_AFTER.has(words[m.to]?.norm ?? '')
 }
+const BACK_OWNERS = new Set(['my', 'his', 'her', 'your', 'their', 'our', 'bad', 'sore', 'stiff', 'achy', 'aching', 'painful', 'dodgy', 'gammy', 'whole', 'mid', 'lower', 'upper'])
 const BACK_VERBS = new Set(['come', 'go', 'get', 'fly', 'drive', 'walk', 'run', 'bring', 'turn', 'call', 'send', 'look', 'head', 'ride', 'sit', 'lean', 'step',
   'move', 'pay', 'give', 'take', 'write', 'hold', 'fight', 'cut', 'set', 'bounce', 'roll', 'kick', 'lie', 'travel', 'cycle', 'swim', 'push', 'pull', 'think', 'way',
   'be', 'straight'])
@@ -89,7 +92,7 @@ const normalizePhrase = (phrase: string): string[] => phrase.split(/[^\p{L}\p{N}
  * @param kb the knowledge base (its vocabularies, word classes and sign patterns)
  * @param ancestors region id → its ancestors, nearest first
  */
-export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | 'contexts' | 'signs' | 'conditions' | 'terms'>,
+export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | 'contexts' | 'signs' | 'conditions' | 'terms' | 'muscles'>,
   ancestors: ReadonlyMap<string, readonly string[]>): Reader {
   const english = buildEnglish()
   const raw = phrasesOf(kb)
@@ -156,7 +159,7 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
           pendingGap = 'none'
         })
       })
-      const matches = matchPhrases(phrases, words).filter((m) => !notTheBack(m, words))
+      const matches = matchPhrases(phrases, words).filter((m) => !notTheBack(m, words, tokens))
       sidesAfter(matches, sides)
       for (const m of matches) if (m.type === 'region' && !m.side && words[m.to - 1]!.plural && sided.has(m.id)) m.side = 'both'
       if (hasWholeBody) matches.push(...vagueSides(words, matches))

@@ -62,10 +62,18 @@ export interface PhraseMatch extends PhraseTarget {
   denied?: boolean
 }
 
+/** A phrase as authored, with what it names; `byMuscle`: a muscle's name, placing a complaint where the muscle lies. */
+export interface RawPhrase {
+  type: PhraseType
+  id: string
+  phrase: string
+  byMuscle?: boolean
+}
+
 /** Every phrase a knowledge base names things by, raw (before canonical form): label, id words, synonyms. */
-export function phrasesOf(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | 'contexts' | 'signs' | 'conditions' | 'terms'>): { type: PhraseType; id: string; phrase: string }[] {
-  const out: { type: PhraseType; id: string; phrase: string }[] = []
-  const add = (type: PhraseType, id: string, list: string[]): void => { for (const phrase of list) out.push({ type, id, phrase }) }
+export function phrasesOf(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | 'contexts' | 'signs' | 'conditions' | 'terms' | 'muscles'>): RawPhrase[] {
+  const out: RawPhrase[] = []
+  const add = (type: PhraseType, id: string, list: string[], byMuscle = false): void => { for (const phrase of list) out.push({ type, id, phrase, ...(byMuscle ? { byMuscle } : {}) }) }
   // A region's id is a name of it too, unless another region goes by that name ("leg" is the whole leg; the region \`leg\` is the lower leg).
   const named = new Set(kb.regions.flatMap((r) => [r.label, ...r.synonyms].map((x) => x.toLowerCase())))
   const ownNames = (r: { label: string; synonyms: string[] }): Set<string> => new Set([r.label, ...r.synonyms].map((x) => x.toLowerCase()))
@@ -79,6 +87,8 @@ export function phrasesOf(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | 'co
   for (const s of kb.signs) add('sign', s.id, s.synonyms)
   for (const c of kb.conditions) add('condition', c.id, [c.name, c.id.replace(/-/g, ' '), ...c.aliases])
   for (const t of kb.terms) add('term', t.id, t.words)
+  // A muscle the client names ("knots in my rhomboids", "tight traps") says where it hurts: where the muscle lies.
+  for (const m of kb.muscles) add('region', m.regions[0]!, [m.name.replace(/\s*\([^)]*\)/g, ''), ...m.aliases], true)
   return out
 }
 
@@ -87,10 +97,12 @@ export function phrasesOf(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | 'co
  * @param phrases raw phrases (see phrasesOf)
  * @param canonical a phrase's canonical words (normalised, fillers dropped, lemmatised)
  */
-export function buildPhraseIndex(phrases: readonly { type: PhraseType; id: string; phrase: string }[], canonical: (phrase: string) => string[]): PhraseIndex {
+export function buildPhraseIndex(phrases: readonly RawPhrase[], canonical: (phrase: string) => string[]): PhraseIndex {
   const root: Node = { next: new Map() }
   const joined = new Map<string, PhraseTarget[]>()
-  for (const { type, id, phrase } of phrases) {
+  // A region's own names come first; a muscle's name only places a complaint where no region goes by it.
+  const ordered = [...phrases.filter((p) => !p.byMuscle), ...phrases.filter((p) => p.byMuscle)]
+  for (const { type, id, phrase, byMuscle } of ordered) {
     const words = canonical(phrase)
     if (words.length === 0) continue
     let node = root
@@ -99,6 +111,7 @@ export function buildPhraseIndex(phrases: readonly { type: PhraseType; id: strin
       if (!child) node.next.set(w, (child = { next: new Map() }))
       node = child
     }
+    if (byMuscle && node.targets?.some((t) => t.type === 'region')) continue
     node.phrase = words.join(' ')
     node.targets ??= []
     if (!node.targets.some((t) => t.type === type && t.id === id)) node.targets.push({ type, id, key: `${type}:${id}` })

@@ -42,8 +42,8 @@ export const QUALIFIERS: ReadonlySet<string> = new Set(['when', 'while', 'during
 
 /** Verbs after which a named body part is moved, not complained of: "when I turn my head", "raising my arm". */
 export const MOVEMENTS: ReadonlySet<string> = new Set(['turn', 'lift', 'raise', 'cross', 'straighten', 'bend', 'lean', 'move', 'stretch', 'brush', 'hit', 'shake',
-  'nod', 'tilt', 'rotate', 'hold', 'use', 'put', 'wave', 'swing', 'clench', 'open', 'close', 'point', 'flex', 'extend', 'reach', 'rest', 'wash', 'scratch',
-  'rub', 'tap', 'squeeze', 'grip', 'lower', 'twist', 'roll', 'shrug', 'wiggle', 'kick', 'press', 'massage'])
+  'nod', 'tilt', 'rotate', 'hold', 'use', 'put', 'wave', 'swing', 'clench', 'open', 'close', 'point', 'flex', 'extend', 'reach', 'wash', 'scratch',
+  'rub', 'tap', 'squeeze', 'grip', 'shrug', 'wiggle', 'kick', 'massage'])
 
 /** Texting shorthand and abbreviations, read as the words they stand for. */
 export const SHORTHAND: ReadonlyMap<string, string> = new Map(Object.entries({
