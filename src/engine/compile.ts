@@ -33,6 +33,8 @@ export interface CompiledKb {
   ancestors: ReadonlyMap<string, readonly string[]>
   /** Region id → itself and every region below it. */
   subtree: ReadonlyMap<string, readonly string[]>
+  /** Region id → the regions directly below it, by label. */
+  children: ReadonlyMap<string, readonly string[]>
   /** Region id → referral edges that land exactly on it. */
   referralsTo: ReadonlyMap<string, readonly ReferralEdge[]>
   /** Region id → every muscle a complaint there reaches (its own, inner and enclosing zones), in the region's frequency order. */
@@ -184,6 +186,7 @@ export function compileKnowledgeBase(kb: KnowledgeBase, version: string): Compil
     sources: byId(kb.sources),
     ancestors,
     subtree,
+    children: new Map(kb.regions.map((r) => [r.id, kb.regions.filter((c) => c.parentId === r.id).sort((a, b) => (a.label < b.label ? -1 : 1)).map((c) => c.id)])),
     referralsTo,
     reach: buildReach(regions, subtree, ancestors, referralsTo, buildGuideIndex(kb.painGuides), commonness),
     commonness,

@@ -11,6 +11,8 @@ import { isKnown } from './triage.js'
 import type { EngineInput, PossibleFamily, QuestionResult, TriageLevel } from './types.js'
 
 const MAX_QUESTIONS = 3
+/** The region at the top of the body map. */
+const ROOT = 'whole-body'
 const TOP_K = 5
 
 /** Per knowledge base: score mass by askable fact, reused by every call (reset before it returns). */
@@ -103,5 +105,19 @@ export function chooseQuestions(kb: CompiledKb, facts: FactSet, input: EngineInp
   if (level === 'emergency') return []
   const screen = screens(kb, possible)
   if (level === 'urgent') return screen
-  return [...screen, ...differentiating(kb, facts, input, ranked.slice(0, TOP_K))].slice(0, MAX_QUESTIONS)
+  return [...screen, ...locate(kb, facts), ...differentiating(kb, facts, input, ranked.slice(0, TOP_K))].slice(0, MAX_QUESTIONS)
+}
+
+/**
+ * "Where exactly?" for a broad area ("back", "leg", "all over") with nothing narrower reported: its
+ * options are the areas directly below it, answered by sending the chosen one as a complaint.
+ */
+function locate(kb: CompiledKb, facts: FactSet): QuestionResult[] {
+  const reported = facts.complaints.map((c) => c.region)
+  // Nothing located at all: ask where, from the top of the body map, so an answer never ends without a question.
+  const broad = reported.length === 0 ? ROOT : reported.find((r) => (kb.children.get(r) ?? []).length > 0 && !reported.some((o) => o !== r && (kb.ancestors.get(o) ?? []).includes(r)))
+  if (!broad || !kb.regions.has(broad)) return []
+  const region = kb.regions.get(broad)!
+  const options = kb.children.get(broad)!.map((id) => ({ id, label: kb.regions.get(id)!.label }))
+  return [{ id: `locate-${broad}`, text: broad === ROOT ? 'Where does it hurt?' : `Where exactly is it in your ${region.label.toLowerCase()}?`, kind: 'locate', why: 'A narrower area tells the likely muscles apart', options }]
 }
