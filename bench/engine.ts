@@ -93,3 +93,22 @@ export function benchText(kb: CompiledKb, messages: string[]): Timing & { messag
 
 /** Keeps the results observable so the timed calls cannot be optimised away. */
 export const engineSink = (): number => sink
+
+/** The reader on hostile text of the full length against ordinary text of the same length. */
+export interface HostileTiming {
+  ordinaryUs: number
+  worst: { name: string; medianUs: number; ratio: number }
+  all: { name: string; medianUs: number; ratio: number }[]
+}
+
+/** Median µs per 2,000-character input: ordinary messages, and each hostile input (bench/hostile-text.ts). */
+export function benchHostileText(kb: CompiledKb, ordinary: string, hostile: { name: string; text: string }[]): HostileTiming {
+  const median = (text: string): number => summary(timeEach([text], (t) => understand(kb, t).complaints.length, { warmup: 5, passes: 40, maxMs: 1500 }).all).medianUs
+  const ordinaryUs = median(ordinary)
+  const all = hostile.map((h) => {
+    const medianUs = median(h.text)
+    return { name: h.name, medianUs, ratio: round(medianUs / ordinaryUs) }
+  })
+  const worst = all.reduce((a, b) => (b.ratio > a.ratio ? b : a))
+  return { ordinaryUs, worst, all }
+}

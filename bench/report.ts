@@ -3,7 +3,7 @@
  * information), printed as a table and written to bench/results.json with the raw measurements.
  */
 import { writeFileSync } from 'node:fs'
-import type { EngineTiming, Timing } from './engine.js'
+import type { EngineTiming, HostileTiming, Timing } from './engine.js'
 import type { Series } from './http.js'
 import type { OpenLoopResult } from './open-loop.js'
 import type { OverloadResult } from './overload.js'
@@ -20,6 +20,7 @@ export interface Results {
   rulesEngine: { rules: number; calls: number; medianUs: number; p99Us: number }
   scoring: Timing
   text: Timing & { messages: number; meanChars: number }
+  hostileText: HostileTiming
   http: { connections: number; rounds: number; durationS: number; baseline: Series; targets: Record<string, Series> }
   openLoop: OpenLoopResult & { capacityRps: number; serverP50Ms: number; serverP99Ms: number }
   startup: { firstStartMs: number; startsMs: number[]; medianMs: number }
@@ -65,6 +66,8 @@ export function rows(r: Results): Row[] {
     row('speed-up vs json-rules-engine, same logic', `${speedup}x (medians)`, '>= 100x', speedup >= 100),
     row('  full engine vs json-rules-engine', `${fullSpeedup}x (the engine also triages, plans and picks questions)`),
     row('free text median (µs/msg)', `${r.text.medianUs} (p99 ${r.text.p99Us}; ${r.text.messages} msgs, ~${r.text.meanChars} chars)`, '<= 100', r.text.medianUs <= 100),
+    row('hostile 2,000-char text vs ordinary', `worst ${r.hostileText.worst.ratio}x (${r.hostileText.worst.name}: ${r.hostileText.worst.medianUs} µs; ordinary ${r.hostileText.ordinaryUs} µs)`, '<= 5x',
+      r.hostileText.worst.ratio <= 5),
     row('hello-world (baseline)', `${r.http.baseline.rps} req/s, p50 ${r.http.baseline.p50Ms} ms, p99 ${r.http.baseline.p99Ms} ms`),
     ...httpRows('POST /v1/recommendations structured, one body (cache)', t.structured, 0.3),
     ...httpRows('  the same, ~11k distinct bodies (no cache hit)', t.distinct, 0.3),

@@ -8,10 +8,11 @@ import { spawnSync } from 'node:child_process'
 import { createReadStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import os from 'node:os'
 import { join } from 'node:path'
-import { benchEngine, benchScoring, benchText, realKb } from './engine.js'
+import { benchEngine, benchHostileText, benchScoring, benchText, realKb } from './engine.js'
 import { interleaved, type Target } from './http.js'
 import { foreignCpu, idleCheck } from './machine.js'
 import { engineInputs, httpBodies, textMessages } from './inputs.js'
+import { hostileTexts, ordinaryText } from './hostile-text.js'
 import { openLoopInChild } from './open-loop.js'
 import { overload } from './overload.js'
 import { createKey, freePort, killAll, memoryMb, request, ROOT, serverCommand, startNode, stop, type Started } from './processes.js'
@@ -65,6 +66,8 @@ async function main(): Promise<void> {
   log(`  json-rules-engine: median ${rulesEngine.medianUs} µs, p99 ${rulesEngine.p99Us} µs over ${rulesEngine.calls} calls`)
   const text = benchText(kb, textMessages())
   log(`  free text: median ${text.medianUs} µs, p99 ${text.p99Us} µs`)
+  const hostileText = benchHostileText(kb, ordinaryText(), hostileTexts())
+  log(`  hostile text: worst ${hostileText.worst.ratio}x ordinary (${hostileText.worst.name})`)
 
   phase('start-up and memory (NMT_ENV=production, LOG_LEVEL=info to a file)')
   const databasePath = join(tmp, 'bench.db')
@@ -149,7 +152,7 @@ async function main(): Promise<void> {
       otherCpuBefore: idleBefore, otherCpuDuring: foreign?.foreignShare ?? null, loadavg1: foreign?.loadavg1 ?? null,
     },
     server: { command: `node ${server.args.join(' ')}`, build: buildNote },
-    engine, scoring, rulesEngine, text,
+    engine, scoring, rulesEngine, text, hostileText,
     http: { connections: httpOpts.connections, rounds: httpOpts.rounds, durationS: httpOpts.durationS, ...http },
     openLoop: { ...ol, capacityRps, ...olServer },
     startup: { firstStartMs: first.readyMs, startsMs: starts.map((s) => s.readyMs), medianMs: median(starts.map((s) => s.readyMs)) },

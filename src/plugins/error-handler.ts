@@ -7,6 +7,7 @@ import fp from 'fastify-plugin'
 import { AppError, ERRORS, problemType, type ErrorCode } from '../errors.js'
 import { MAX_PARAM_LENGTH, ProblemSchema, type Problem } from '../schemas/common.js'
 import { MAX_LISTED_ERRORS } from '../validation.js'
+import { TEXT_MAX_CHARS } from '../engine/reader/tokens.js'
 
 /** The problem body of a code; extra members (errors, unknown) are merged in. */
 export function problem(code: ErrorCode, detail: string, requestId: string, extra: Record<string, unknown> = {}): Problem {
@@ -94,7 +95,7 @@ async function errorHandlerPlugin(app: FastifyInstance): Promise<void> {
       const { errors, total } = validationErrors(err)
       const more = total > errors.length ? { moreErrors: total - errors.length } : {}
       if (err.validation.some((v) => v.keyword === 'maxLength' && v.instancePath === '/text')) {
-        return sendProblem(reply, 'NMT_ERR_TEXT_TOO_LONG', 'text is limited to 2,000 characters; send the main complaint first', { errors, ...more })
+        return sendProblem(reply, 'NMT_ERR_TEXT_TOO_LONG', `text is limited to ${TEXT_MAX_CHARS.toLocaleString('en-GB')} characters; send the main complaint first`, { errors, ...more })
       }
       const listed = total > errors.length ? ` (the first ${errors.length} are listed)` : ''
       return sendProblem(reply, 'NMT_ERR_VALIDATION', `${total} field${total === 1 ? '' : 's'} failed validation${listed}`, { errors, ...more })

@@ -3,6 +3,7 @@
  * build the `response` map of a route. Routes import `Type` from here, and only from here.
  */
 import Type, { type Static, type TSchema } from 'typebox'
+import { TEXT_MAX_CHARS } from '../engine/reader/tokens.js'
 
 export { Type }
 export type { Static, TSchema }
@@ -50,7 +51,7 @@ const PROBLEM_REF = Type.Ref('Problem')
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Invalid request', 401: 'Missing or invalid API key', 403: 'Forbidden', 404: 'Not found',
-  413: 'Request body over 64 KiB (`NMT_ERR_PAYLOAD_TOO_LARGE`), or `text` over 2,000 characters (`NMT_ERR_TEXT_TOO_LONG`)',
+  413: `Request body over 64 KiB (\`NMT_ERR_PAYLOAD_TOO_LARGE\`), or \`text\` over ${TEXT_MAX_CHARS.toLocaleString('en-GB')} characters (\`NMT_ERR_TEXT_TOO_LONG\`)`,
   415: 'Unsupported media type', 422: 'Unknown identifier',
   429: 'Rate limited, or too many failed authentications from this address', 500: 'Internal error',
   503: 'Not ready, overloaded (`NMT_ERR_OVERLOADED`), or the answer could not be recorded (`NMT_ERR_NOT_RECORDED`); see Retry-After',

@@ -3,6 +3,7 @@
  * (autocomplete).
  */
 import { IdSchema, PossibleSchema, Type } from './common.js'
+import { TEXT_MAX_CHARS } from '../engine/reader/tokens.js'
 
 // A pair, said as OpenAPI 3.1 (JSON Schema 2020-12) says it: `prefixItems` (the array form of `items` is
 // not valid there). `items` says the same of every element, for fast-json-stringify, which reads no
@@ -16,7 +17,7 @@ const SideOrNull = Type.Union([Type.Literal('left'), Type.Literal('right'), Type
 const Found = Type.Object({ id: IdSchema, label: Type.String(), span: Span })
 
 export const ParseRequestSchema = Type.Object({
-  text: Type.String({ minLength: 1, maxLength: 2000, description: "The client's own words (at most 2,000 characters). Never stored or logged." }),
+  text: Type.String({ minLength: 1, maxLength: TEXT_MAX_CHARS, description: `The client's own words (at most ${TEXT_MAX_CHARS.toLocaleString('en-GB')} characters). Never stored or logged.` }),
 }, { additionalProperties: false, examples: [{ text: 'my right heel kills me with the first steps in the morning, no numbness' }] })
 
 export const ParseResponseSchema = Type.Object({

@@ -5,6 +5,7 @@
  */
 import { TriggerPointSchema } from '../kb/schema.js'
 import { IdSchema, PossibleSchema, Type, type Static } from './common.js'
+import { TEXT_MAX_CHARS } from '../engine/reader/tokens.js'
 
 const SideSchema = Type.Union([Type.Literal('left'), Type.Literal('right'), Type.Literal('both')], { description: 'Side of the body the client feels it on' })
 const AnswerSchema = Type.Union([Type.Literal('yes'), Type.Literal('no'), Type.Literal('unknown')])
@@ -19,7 +20,7 @@ export const RecommendationRequestSchema = Type.Object({
   conditions: Type.Optional(Type.Array(IdRef, { maxItems: 10, description: 'Condition ids from GET /v1/conditions' })),
   contexts: Type.Optional(Type.Array(IdRef, { maxItems: 20, description: 'Context ids from GET /v1/contexts' })),
   signs: Type.Optional(Type.Array(IdRef, { maxItems: 20, description: 'Clinical signs or history (ids used by GET /v1/red-flags triggers), e.g. from an intake form' })),
-  text: Type.Optional(Type.String({ maxLength: 2000, description: "The client's own words (at most 2,000 characters). Never stored or logged." })),
+  text: Type.Optional(Type.String({ maxLength: TEXT_MAX_CHARS, description: `The client's own words (at most ${TEXT_MAX_CHARS.toLocaleString('en-GB')} characters). Never stored or logged.` })),
   answers: Type.Optional(Type.Record(Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 80 }), AnswerSchema, {
     maxProperties: 50, description: 'Answers to earlier follow-up questions, by question id',
   })),

@@ -118,10 +118,13 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
    * A word's canonical forms: itself or its lemma when real, else its spelling fix (one word or a
    * split). A capitalised word inside a sentence is a name ("Spain"): never corrected.
    */
-  const canonicalWord = (w: string, name: boolean): { forms: string[]; inflected: boolean } => {
+  const canonicalWord = (w: string, name: boolean, fixes: Map<string, string[]>): { forms: string[]; inflected: boolean } => {
     const l = lemma(w)
     if (ownWords.has(w) || english.words.has(w) || /\d/.test(w) || l !== w || name) return { forms: [l], inflected: l !== w }
-    return { forms: speller.fix(w)?.map(lemma) ?? [w], inflected: false }
+    // Corrected once per message: a typo repeated costs nothing more.
+    let forms = fixes.get(w)
+    if (!forms) fixes.set(w, (forms = speller.fix(w)?.map(lemma) ?? [w]))
+    return { forms, inflected: false }
   }
 
   return {
@@ -130,6 +133,7 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
       const tokens = tokenize(text)
       const words: Word[] = []
       const skipped = new Set<number>()
+      const fixes = new Map<string, string[]>()
       const sides: { at: number; side: Side; sentence: number }[] = []
       let pendingSide: Side | undefined
       let pendingGap: Word['gap'] = 'none'
@@ -147,7 +151,7 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
           return
         }
         const first = i === 0 || tokens[i - 1]!.sentence !== t.sentence
-        const { forms, inflected } = canonicalWord(t.norm, !first && /^\p{Lu}\p{Ll}/u.test(text.slice(t.start, t.end)))
+        const { forms, inflected } = canonicalWord(t.norm, !first && /^\p{Lu}\p{Ll}/u.test(text.slice(t.start, t.end)), fixes)
         forms.forEach((norm, k) => {
           const gap = k > 0 ? 'none' : rank(pendingGap) > rank(t.gap) ? pendingGap : t.gap
           const plural = inflected && PAIRED.has(norm)

@@ -11,6 +11,26 @@ import { editDistance } from '../suggest.js'
 /** Longer words are not corrected or split: no real typo of a body word is this long. */
 export const MAX_CORRECTED = 24
 
+/** A word and every form of it with up to `max` letters dropped. */
+function deletions(word: string, max: number): Set<string> {
+  const out = new Set<string>([word])
+  let frontier = [word]
+  for (let d = 0; d < max; d++) {
+    const next: string[] = []
+    for (const w of frontier) {
+      for (let i = 0; i < w.length; i++) {
+        const shorter = w.slice(0, i) + w.slice(i + 1)
+        if (!out.has(shorter)) {
+          out.add(shorter)
+          next.push(shorter)
+        }
+      }
+    }
+    frontier = next
+  }
+  return out
+}
+
 export interface Speller {
   /** What an unknown word most likely meant: one word, two (a split), or null when it is fine or hopeless. */
   fix(word: string): string[] | null
@@ -22,29 +42,36 @@ export interface Speller {
  * @param phrases every phrase, as space-joined words (a split must form one)
  */
 export function createSpeller(english: English, vocabulary: ReadonlySet<string>, phrases: ReadonlySet<string>): Speller {
-  const byFirst = new Map<string, string[]>()
-  for (const w of [...vocabulary].sort()) {
-    if (w.length < 3 || /\d/.test(w)) continue
-    const list = byFirst.get(w[0]!)
-    if (list) list.push(w)
-    else byFirst.set(w[0]!, [w])
+  const words = [...vocabulary].filter((w) => w.length >= 3 && !/\d/.test(w)).sort()
+  // Symmetric-delete index: a word and a typo of it one edit apart share a key (the word with at most
+  // one letter dropped); two deletions for words of 8 letters and more. A lookup then costs a few map
+  // reads per word of the message, whatever the vocabulary's size.
+  const index = new Map<string, string[]>()
+  const keep = (key: string, w: string): void => {
+    const list = index.get(key)
+    if (!list) index.set(key, [w])
+    else if (list[list.length - 1] !== w) list.push(w)
   }
+  for (const w of words) for (const key of deletions(w, w.length >= 8 ? 2 : 1)) keep(key, w)
 
   const correct = (word: string): string | null => {
-    const bucket = byFirst.get(word[0]!) ?? []
     // Three letters: only a dropped letter from a four-letter word that starts the same ("nek" → neck).
-    if (word.length === 3) return bucket.find((c) => c.length === 4 && c.startsWith(word.slice(0, 2)) && editDistance(word, c, 1) === 1) ?? null
+    if (word.length === 3) return (index.get(word) ?? []).find((c) => c.length === 4 && c.startsWith(word.slice(0, 2))) ?? null
     const max = word.length >= 8 ? 2 : 1
     let best: string | null = null
     let bestD = max + 1
-    for (const c of bucket) {
-      if (Math.abs(c.length - word.length) > max) continue
-      const d = editDistance(word, c, max)
-      if (d < bestD) {
-        best = c
-        bestD = d
+    for (const key of deletions(word, max)) {
+      for (const c of index.get(key) ?? []) {
+        // Typos rarely change the first letter: corrections keep it.
+        if (c[0] !== word[0] || Math.abs(c.length - word.length) > max || c.length < 4) continue
+        const d = editDistance(word, c, max)
+        if (d < bestD || (d === bestD && best !== null && c < best)) {
+          best = c
+          bestD = d
+        }
       }
     }
+    // Not remembered between calls: the words are the client's, and nothing they type is kept.
     return best
   }
 
