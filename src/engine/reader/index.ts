@@ -187,7 +187,7 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
       // A word is denied inside a negation's scope, or when said to be normal right after ("swallowing is fine").
       const scopes = negationScopes(words, matches)
       const deniedWord = words.map((_, i) => scopes[i]! || deniedAfter(words, i + 1))
-      for (const s of patternSigns(signPatterns, words, withDenial, regionKeys, deniedWord, others, sideWords)) {
+      for (const s of patternSigns(signPatterns, words, withDenial, regionKeys, deniedWord, sideWords)) {
         if (ofRelative(s.from, s.clause) || findings.some((f) => f.type === 'sign' && f.id === s.id && (!f.negated || s.negated))) continue
         findings.push({ type: 'sign', id: s.id, phrase: text.slice(s.span[0], s.span[1]), span: s.span, negated: s.negated, sentence: s.sentence, clause: s.clause, ...(s.inferred ? { inferred: true } : {}) })
         if (!s.negated) for (const t of s.tokens) used.add(t)

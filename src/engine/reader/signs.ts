@@ -8,11 +8,9 @@
  */
 import type { Sign } from '../../kb/schema.js'
 import type { PhraseMatch, Word } from './phrases.js'
-import { RELATIVE as RELATIVE_ID } from './subject.js'
 
 type Within = 'clause' | 'sentence' | 'message'
 
-const RELATIVE = `term:${RELATIVE_ID}`
 
 /** How many mentions of a pattern's first item are tried as its anchor within one unit. */
 const MAX_ANCHORS = 8
@@ -129,11 +127,10 @@ function unitOf(m: Mention, within: Within): number {
  * @param matches its phrase matches, with `denied` per match
  * @param regionKeys region id → `region:<id>` of each region it lies in (so "region:chest" matches a breastbone)
  * @param deniedWord per word: whether a negation's scope covers it
- * @param aboutOther whether the message is written about someone else (then a relative in `notWith` does not cancel)
  * @param sideWords side words ("both", "left"), which are not among the words, at the word they stand before
  */
 export function patternSigns(index: SignPatternIndex, words: readonly Word[], matches: readonly PhraseMatch[],
-  regionKeys: ReadonlyMap<string, readonly string[]>, deniedWord: readonly boolean[], aboutOther: boolean,
+  regionKeys: ReadonlyMap<string, readonly string[]>, deniedWord: readonly boolean[],
   sideWords: readonly { norm: string; at: number }[] = []): PatternSign[] {
   const byItem = new Map<string, Mention[]>()
   const mention = (item: string, denied: boolean, from: number, to: number, clause: number, sentence: number): void => {
@@ -165,8 +162,7 @@ export function patternSigns(index: SignPatternIndex, words: readonly Word[], ma
         const first = byItem.get(p.items[0]!)
         if (!first) continue
         for (const unit of new Set(first.map((m) => unitOf(m, p.within)))) {
-          // A relative named with it puts it on them, unless the whole message is about that relative.
-          if (p.notWith.some((it) => !(aboutOther && it === RELATIVE) && (byItem.get(it) ?? []).some((m) => unitOf(m, p.within) === unit))) continue
+          if (p.notWith.some((it) => (byItem.get(it) ?? []).some((m) => unitOf(m, p.within) === unit))) continue
           const chosen = choose(p, unit, byItem)
           if (!chosen) continue
           const negated = chosen.some((m) => m.denied)

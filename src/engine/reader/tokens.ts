@@ -74,7 +74,9 @@ export function tokenize(text: string): Token[] {
     last = start + raw.length
     const expanded = SHORTHAND.get(norm)
     if (expanded === '') continue
-    const words = expanded === undefined ? [norm] : expanded.split(' ')
+    // "fever's gone", "toilet's normal": the 's is "is" (or "has"), which later passes read.
+    const contracted = expanded === undefined && /['\u2019]s$/i.test(raw) ? [normalizeWord(raw.slice(0, -2)), 'is'] : undefined
+    const words = contracted ?? (expanded === undefined ? [norm] : expanded.split(' '))
     words.forEach((w, i) => out.push({ norm: w, start, end: last, sentence, clause, gap: i === 0 ? gap : 'none' }))
   }
   return out
