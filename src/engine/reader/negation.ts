@@ -11,15 +11,17 @@ import type { PhraseMatch, Word } from './phrases.js'
 import { COMPLAINT_WORDS, HEDGES, LINKS, MODALS, NEGATION_REACH, NEGATORS, NORMAL_WORDS, QUALIFIERS, RESOLVED, SCOPE_ENDS } from './words.js'
 
 /** Words that may follow "gone" or "cleared" when a thing is over ("gone now", "cleared up completely"). */
-const AFTER_RESOLVED = new Set(['now', 'away', 'completely', 'since', 'by', 'after', 'within', 'today', 'off', 'down', 'back', 'again', 'overnight'])
+const AFTER_RESOLVED = new Set(['now', 'away', 'completely', 'since', 'by', 'after', 'within', 'today', 'off', 'down', 'back', 'again', 'overnight', 'and', 'but'])
 
 /** Per word of the message: whether a negation cue before it denies it. */
 export function negationScopes(words: readonly Word[], matches: readonly PhraseMatch[]): boolean[] {
   const inPhrase = new Array<boolean>(words.length).fill(false)
   const starts = new Set<number>()
   for (const m of matches) {
+    // Word classes are the reader's own and never swallow a cue ("never had cancer" stays a denial).
+    if (m.type === 'term') continue
     for (let i = m.from; i < m.to; i++) inPhrase[i] = true
-    if (m.type !== 'term') starts.add(m.from)
+    starts.add(m.from)
   }
   const negated = new Array<boolean>(words.length).fill(false)
   for (let i = 0; i < words.length; i++) {

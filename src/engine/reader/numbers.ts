@@ -52,6 +52,8 @@ const AGE_PATTERNS: { re: RegExp; age: (m: RegExpExecArray) => number }[] = [
   { re: /\b(?:male|female|man|woman|m|f)\s*,\s*(\d{2})\b/i, age: (m) => Number(m[1]) },
   // A sentence that is only a number: "... in the mornings. 75"
   { re: /(?:^|[.!?\n]\s*)(\d{2,3})\s*(?:yrs?|years?)?\s*(?:[.!?\n]|$)/i, age: (m) => Number(m[1]) },
+  // ... or a number opening a sentence before a comma: "64, type 2 diabetic".
+  { re: /(?:^|[.!?\n]\s*)(\d{2,3})\s*,\s*\p{L}/iu, age: (m) => Number(m[1]) },
 ]
 
 const TEMPERATURE_WORD = /\b(?:temp|temps|temperature|temperatures|fever|thermometer)\b[^.!?\d]{0,24}$/i
