@@ -45,14 +45,14 @@ describe('tokens', () => {
 })
 
 describe('lemmas', () => {
-  const { lemma } = createLemmatizer(english, new Set(['stiff', 'tight', 'sciatica', 'tingle']))
+  const { lemma } = createLemmatizer(english, new Set(['stiff', 'tight', 'sciatica', 'tingle', 'lat']))
   it.each([
     ['squeezing', 'squeeze'], ['squeezed', 'squeeze'], ['feet', 'foot'], ['calves', 'calf'], ['knees', 'knee'], ['stiffness', 'stiff'],
-    ['stiffer', 'stiff'], ['tighter', 'tight'], ['aching', 'ache'], ['biting', 'bite'], ['jogging', 'jog'], ['tingling', 'tingle'], ['dizziness', 'dizzy'],
+    ['stiffer', 'stiff'], ['tighter', 'tight'], ['tightest', 'tight'], ['aching', 'ache'], ['biting', 'bite'], ['jogging', 'jog'], ['tingling', 'tingle'], ['dizziness', 'dizzy'],
     ['colour', 'color'], ['suddenly', 'sudden'], ['swollen', 'swell'], ['swelling', 'swell'],
   ])('%s → %s', (word, base) => expect(lemma(word)).toBe(base))
 
-  it.each(['shoulder', 'early', 'morning', 'left', 'sciatica', 'bus', 'this'])('leaves %s as it is', (word) => expect(lemma(word)).toBe(word))
+  it.each(['shoulder', 'early', 'morning', 'left', 'sciatica', 'bus', 'this', 'latest'])('leaves %s as it is', (word) => expect(lemma(word)).toBe(word))
 })
 
 describe('spelling', () => {

@@ -85,7 +85,8 @@ function comparatives(w: string): string[] {
   const n = w.length
   const out: string[] = []
   if (n > 4 && w.endsWith('er')) out.push(w.slice(0, -2), w.slice(0, -1), /([bdgmnpt])\1er$/.test(w) ? w.slice(0, -3) : '')
-  if (n > 5 && w.endsWith('est')) out.push(w.slice(0, -3), w.slice(0, -2))
+  // A superlative's stem has four letters or more: "latest" is not the muscle "lat".
+  if (n > 5 && w.endsWith('est')) out.push(...[w.slice(0, -3), w.slice(0, -2)].filter((x) => x.length >= 4))
   return out.filter((x) => x !== '')
 }
 

@@ -1,0 +1,59 @@
+/**
+ * Red-flag reading that depends on what else the message says, through HTTP. Each pair shows the
+ * mechanism both ways: the words that make a sign (effort, a recent birth, a lasting cough in a
+ * smoker) and the explanation in the same sentence that makes the same words ordinary (drink,
+ * tiredness, tight boots, strength said to be fine, a lump known for years). The wording here is
+ * the team's own, not taken from any message set.
+ */
+import type { FastifyInstance } from 'fastify'
+import type supertest from 'supertest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { testApp } from './helpers/app.js'
+
+interface Answer { triage: { level: string; flags: { id: string }[]; possible?: { id: string }[] } }
+
+describe('red flags read in context', () => {
+  let app: FastifyInstance
+  let http: ReturnType<typeof supertest>
+  beforeAll(async () => { ({ app, http } = await testApp()) })
+  afterAll(async () => app.close())
+  const post = async (text: string): Promise<Answer> => (await http.post('/v1/recommendations').send({ text }).expect(200)).body as Answer
+  const flags = (a: Answer) => a.triage.flags.map((f) => f.id)
+
+  it.each([
+    ['a list: arm ache when carrying bags, gone a few minutes after resting, now even walking to the car', 'emergency', 'worsening-angina'],
+    ['my jaw aches when I walk uphill and goes when I stop, it comes on quicker these days', 'emergency', 'worsening-angina'],
+    ['left arm aches on the stairs and settles once I stop for a minute, I am 70 and diabetic', 'urgent', 'possible-angina'],
+    ['gave birth nine days ago, now a pounding headache and my eyes have gone blurry', 'emergency', 'pregnancy-vision-change'],
+    ['I had the baby last week, bad headache and a pain under my right ribs', 'emergency', 'pregnancy-several-warning-signs'],
+    ['I am 58 and smoked for thirty years, the cough has hung on for months and now my shoulder aches', 'urgent', 'smoker-persistent-cough'],
+    ['the muscles between my thumb and finger look thinner than the other hand and my neck aches', 'urgent', 'muscle-wasting'],
+    ['my husband is slurring his words and his face looks lopsided, he has not been drinking', 'emergency', 'stroke-signs'],
+    ['worst headache I have ever had, it hit me like a bang a few minutes ago', 'emergency', 'thunderclap-headache'],
+  ])('"%s" is %s (%s)', async (text, level, flag) => {
+    const a = await post(text)
+    expect(a.triage.level).toBe(level)
+    expect(flags(a)).toContain(flag)
+  })
+
+  it.each([
+    'my shoulder aches when I swim lengths and feels better with rest',
+    'I was slurring my words at the wedding after far too much wine, today my neck is stiff',
+    'my eyes are droopy from no sleep with the new baby, and my neck is tight from feeding',
+    'legs feel heavy and dead after the marathon but strength is fine, calves mostly',
+    'both feet go numb in my ski boots and come back when I take them off, arches ache',
+    'hard lump on my upper back that has been there for years, the doctor said it is a fatty lump',
+    'dripping with sweat and out of breath at the end of my spin class, and my upper back aches from the bike',
+    'I had my daughter three years ago and my lower back has ached since I started carrying her on one hip',
+  ])('"%s" raises no red flag', async (text) => {
+    const a = await post(text)
+    expect(flags(a)).toEqual([])
+    expect(a.triage.level).toBe('none')
+  })
+
+  it('a worst-ever headache said to have crept up over hours asks the sudden-headache questions instead of calling an ambulance', async () => {
+    const a = await post('the worst headache ever, it built up slowly through the afternoon after a long day at the screen')
+    expect(flags(a)).not.toContain('thunderclap-headache')
+    expect((a.triage.possible ?? []).map((p) => p.id)).toContain('thunderclap-headache')
+  })
+})
