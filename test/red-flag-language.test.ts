@@ -30,6 +30,9 @@ describe('red flags read in context', () => {
     ['the muscles between my thumb and finger look thinner than the other hand and my neck aches', 'urgent', 'muscle-wasting'],
     ['my husband is slurring his words and his face looks lopsided, he has not been drinking', 'emergency', 'stroke-signs'],
     ['worst headache I have ever had, it hit me like a bang a few minutes ago', 'emergency', 'thunderclap-headache'],
+    ['after a huge squat session my quads are swollen and agony and my wee has gone dark brown', 'emergency', 'dark-urine-muscle-pain'],
+    ['pins and needles began in my toes on Monday, now it is moving up to my knees and my legs are getting weaker', 'emergency', 'ascending-weakness'],
+    ['I inject and my lower back has been agony for a week with a temperature of 38.9', 'emergency', 'spinal-infection-risk-fever'],
   ])('"%s" is %s (%s)', async (text, level, flag) => {
     const a = await post(text)
     expect(a.triage.level).toBe(level)
