@@ -65,6 +65,8 @@ export function buildReach(
     for (const r of subtree.get(region.id) ?? []) if (r !== region.id) consider(r, WEIGHTS.broaderReport, `within the reported ${region.label}`)
     for (const a of ancestors.get(region.id) ?? []) consider(a, WEIGHTS.broaderZone, `covering the reported ${region.label}`)
     const own = guides.get(region.id)
+    // A broad region (one with regions inside it) weighs its guide more: its zones all count alike.
+    const guideTop = (subtree.get(region.id)?.length ?? 1) > 1 ? WEIGHTS.guideBroad : WEIGHTS.guideFirst
     const near = [...(subtree.get(region.id) ?? []), ...(ancestors.get(region.id) ?? [])].filter((r) => r !== region.id)
     const nearPlace = (muscle: string): number =>
       Math.min(...near.map((r) => guides.get(r)?.get(muscle)).filter((p): p is GuidePlace => p !== undefined).map(relativePlace), Infinity)
@@ -89,7 +91,7 @@ export function buildReach(
         guide: listed
           ? {
               place: listed,
-              weight: (WEIGHTS.guideFirst * (listed.of - listed.rank + 1)) / listed.of,
+              weight: (guideTop * (listed.of - listed.rank + 1)) / listed.of,
               ref: `guide:${region.id}`,
               detail: `Listed ${ordinal(listed.rank)} of ${listed.of} for ${region.label} in the trigger-point pain guides`,
             }

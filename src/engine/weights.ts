@@ -14,6 +14,8 @@ export const WEIGHTS = {
    * Small beside a zone, so it orders muscles within a zone kind rather than overturning one.
    */
   guideFirst: 1,
+  /** The same for a broad region (one with regions inside it), where every zone below counts alike. */
+  guideBroad: 1.5,
   /** Each extra reported region the same muscle explains on one side. */
   coverage: 1,
   symptom: 1,
