@@ -21,7 +21,7 @@ describe('engine (synthetic knowledge base)', () => {
   // thumb neck-b +1; head jaw +1 (neck-a and scm unlisted); neck neck-b +1, neck-a +0.5.
   it.each<[string, Partial<EngineInput>, Record<string, number>]>([
     ['essential zone 3, spillover 1.5, plus the place in the temple guide', { complaints: [{ region: 'temple', sensations: [] }] }, { jaw: 4, scm: 2.17, 'neck-a': 1.83 }],
-    ['a broad region reaches the zones below it at 0.6; only its own guide adds, at 1.5 for its first', { complaints: [{ region: 'head', sensations: [] }] }, { jaw: 3.3, scm: 0.9, 'neck-a': 0.9 }],
+    ['a broad region reaches the zones below it at 0.6 (a spillover zone as 2.25); only its own guide adds, at 1.5 for its first', { complaints: [{ region: 'head', sensations: [] }] }, { jaw: 3.3, scm: 1.35, 'neck-a': 1.35 }],
     ['two regions on one side: +1 coverage', { complaints: [{ region: 'temple', side: 'right', sensations: [] }, { region: 'back-of-neck', side: 'right', sensations: [] }] },
       { 'neck-a': 6.83, jaw: 4, 'neck-b': 3.5, scm: 2.17 }],
     ['two regions on opposite sides: no coverage bonus', { complaints: [{ region: 'temple', side: 'right', sensations: [] }, { region: 'back-of-neck', side: 'left', sensations: [] }] },
@@ -55,7 +55,7 @@ describe('engine (synthetic knowledge base)', () => {
   })
 
   it('breaks a tie by the guides before anything else, never by id', () => {
-    // neck-a and scm tie at 0.9 for the head; the head guide lists neither, the temple guide lists scm first.
+    // neck-a and scm tie at 1.35 for the head; the head guide lists neither, the temple guide lists scm first.
     expect(order({ complaints: [{ region: 'head', sensations: [] }] })).toEqual(['jaw', 'scm', 'neck-a'])
   })
 

@@ -7,6 +7,11 @@ export const WEIGHTS = {
   spillover: 1.5,
   /** A reported region below the zone's region (client named a broad area): share of the zone weight. */
   broaderReport: 0.6,
+  /**
+   * A spillover zone below a broadly reported region, before that share: the client has not said which
+   * part of the area hurts, so the kind of zone in one corner of it tells less than the guide's order.
+   */
+  spilloverWithin: 2.25,
   /** The zone covers a region above the reported one. */
   broaderZone: 0.5,
   /**
