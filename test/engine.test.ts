@@ -29,7 +29,7 @@ describe('engine (synthetic knowledge base)', () => {
     ['a context the muscle lists adds 1', { complaints: [{ region: 'temple', sensations: [] }], contexts: ['chewing'] }, { jaw: 5, scm: 2.17, 'neck-a': 1.83 }],
     ['a rule adds its weight', { complaints: [{ region: 'temple', sensations: [] }], contexts: ['desk-work'] }, { jaw: 4, 'neck-a': 3.83, scm: 2.17 }],
     ['tingling favours muscles with an entrapment', { complaints: [{ region: 'thumb', sensations: ['tingling'] }] }, { 'neck-b': 4 }],
-    ['a condition ranks its muscles 4 down to 1.5', { conditions: ['temple-headache'] }, { 'neck-a': 4, jaw: 1.5 }],
+    ['a condition ranks its muscles 5 down to 2', { conditions: ['temple-headache'] }, { 'neck-a': 5, jaw: 2 }],
     ['a non-pain symptom reaches the muscle that lists it', { sensations: ['dizziness'] }, { scm: 1 }],
     ['a "no" lowers a muscle its "yes" would favour', { complaints: [{ region: 'temple', sensations: [] }], negated: ['context:chewing'] }, { jaw: 3.5, scm: 2.17, 'neck-a': 1.83 }],
   ])('%s', (_name, over, expected) => {

@@ -26,8 +26,8 @@ export const WEIGHTS = {
   symptom: 1,
   entrapment: 1.5,
   context: 1,
-  conditionTop: 4,
-  conditionBottom: 1.5,
+  conditionTop: 5,
+  conditionBottom: 2,
   /** A "no" to a question whose "yes" would have favoured the muscle. */
   negatedFact: -0.5,
   /** Primary tier: at least this share of the top score (and among the first five). */
