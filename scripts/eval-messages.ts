@@ -1,8 +1,8 @@
 /**
  * Measures the API on patient-message sets: the shared development corpus (../shared/corpus) and our
  * blind sets (test/messages-blind/). Prints the figures per set; `--details` adds the misses, except
- * for the held-out set B, whose messages nobody tuning the reader may read (figures only).
- *   npm run eval:messages [-- --details] [-- --only corpus|set-a|set-b]
+ * for the held-out sets B and E, whose messages nobody tuning the reader may read (figures only).
+ *   npm run eval:messages [-- --details] [-- --only corpus|set-a|set-b|set-c|set-d|set-e]
  */
 import { existsSync, readdirSync } from 'node:fs'
 import { buildApp } from '../src/app.js'
@@ -12,7 +12,7 @@ import { BLIND_DIR, CORPUS_PATH, describeFigures, loadMessageSet, muscleNameInde
 const args = process.argv.slice(2)
 const details = args.includes('--details')
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined
-const HELD_OUT = 'set-b'
+const HELD_OUT = new Set(['set-b', 'set-e'])
 
 const sets: { key: string; set: MessageSet }[] = []
 const corpus = loadMessageSet(CORPUS_PATH)
@@ -33,7 +33,7 @@ for (const { key, set } of sets) {
   for (const c of set.cases) {
     const res = await app.inject({ method: 'POST', url: '/v1/recommendations', payload: { text: c.text } })
     if (res.statusCode !== 200) {
-      console.log(`${key}/${key === HELD_OUT ? '(held out)' : c.id}: HTTP ${res.statusCode}`)
+      console.log(`${key}/${HELD_OUT.has(key) ? '(held out)' : c.id}: HTTP ${res.statusCode}`)
       continue
     }
     const body = res.json() as { triage: { level: string; flags: { id: string }[]; possible?: { id: string }[] }; muscles: { id: string }[]; questions: unknown[] }
@@ -41,7 +41,7 @@ for (const { key, set } of sets) {
   }
   const figures = scoreMessages(outcomes, idsOf)
   console.log(describeFigures(`${key} (${set.cases.length} messages)`, figures).join('\n'))
-  if (details && key !== HELD_OUT) {
+  if (details && !HELD_OUT.has(key)) {
     for (const [kind, list] of Object.entries(figures.misses)) {
       if (list.length) console.log(`  ${kind}:\n${list.map((l) => `    ${l}`).join('\n')}`)
     }

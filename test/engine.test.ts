@@ -21,7 +21,7 @@ describe('engine (synthetic knowledge base)', () => {
   // thumb neck-b +1; head jaw +1 (neck-a and scm unlisted); neck neck-b +1, neck-a +0.5.
   it.each<[string, Partial<EngineInput>, Record<string, number>]>([
     ['essential zone 3, spillover 1.5, plus the place in the temple guide', { complaints: [{ region: 'temple', sensations: [] }] }, { jaw: 4, scm: 2.17, 'neck-a': 1.83 }],
-    ['a broad region reaches the zones below it at 0.6; only its own guide adds', { complaints: [{ region: 'head', sensations: [] }] }, { jaw: 2.8, scm: 0.9, 'neck-a': 0.9 }],
+    ['a broad region reaches the zones below it at 0.6 (a spillover zone as 2.25); only its own guide adds, at 1.5 for its first', { complaints: [{ region: 'head', sensations: [] }] }, { jaw: 3.3, scm: 1.35, 'neck-a': 1.35 }],
     ['two regions on one side: +1 coverage', { complaints: [{ region: 'temple', side: 'right', sensations: [] }, { region: 'back-of-neck', side: 'right', sensations: [] }] },
       { 'neck-a': 6.83, jaw: 4, 'neck-b': 3.5, scm: 2.17 }],
     ['two regions on opposite sides: no coverage bonus', { complaints: [{ region: 'temple', side: 'right', sensations: [] }, { region: 'back-of-neck', side: 'left', sensations: [] }] },
@@ -29,7 +29,7 @@ describe('engine (synthetic knowledge base)', () => {
     ['a context the muscle lists adds 1', { complaints: [{ region: 'temple', sensations: [] }], contexts: ['chewing'] }, { jaw: 5, scm: 2.17, 'neck-a': 1.83 }],
     ['a rule adds its weight', { complaints: [{ region: 'temple', sensations: [] }], contexts: ['desk-work'] }, { jaw: 4, 'neck-a': 3.83, scm: 2.17 }],
     ['tingling favours muscles with an entrapment', { complaints: [{ region: 'thumb', sensations: ['tingling'] }] }, { 'neck-b': 4 }],
-    ['a condition ranks its muscles 4 down to 1.5', { conditions: ['temple-headache'] }, { 'neck-a': 4, jaw: 1.5 }],
+    ['a condition ranks its muscles 5 down to 2', { conditions: ['temple-headache'] }, { 'neck-a': 5, jaw: 2 }],
     ['a non-pain symptom reaches the muscle that lists it', { sensations: ['dizziness'] }, { scm: 1 }],
     ['a "no" lowers a muscle its "yes" would favour', { complaints: [{ region: 'temple', sensations: [] }], negated: ['context:chewing'] }, { jaw: 3.5, scm: 2.17, 'neck-a': 1.83 }],
   ])('%s', (_name, over, expected) => {
@@ -42,12 +42,20 @@ describe('engine (synthetic knowledge base)', () => {
   })
 
   it('lets the first-listed muscle of a broad region\'s guide lead, against id order', () => {
-    expect(scores({ complaints: [{ region: 'neck', sensations: [] }] })).toEqual({ 'neck-b': 2.8, 'neck-a': 2.3 })
+    expect(scores({ complaints: [{ region: 'neck', sensations: [] }] })).toEqual({ 'neck-b': 3.3, 'neck-a': 2.55 })
     expect(order({ complaints: [{ region: 'neck', sensations: [] }] })).toEqual(['neck-b', 'neck-a'])
   })
 
+  it('counts a place told twice once, and a broad region told with a region inside it as that region', () => {
+    const once = scores({ complaints: [{ region: 'back-of-neck', side: 'left', sensations: [] }] })
+    expect(scores({ complaints: [{ region: 'back-of-neck', sensations: [] }, { region: 'back-of-neck', side: 'left', sensations: [] }] })).toEqual(once)
+    expect(scores({ complaints: [{ region: 'neck', side: 'left', sensations: [] }, { region: 'back-of-neck', sensations: [] }] })).toEqual(once)
+    // Regions side by side stay two complaints.
+    expect(order({ complaints: [{ region: 'temple', sensations: [] }, { region: 'back-of-neck', sensations: [] }] })[0]).toBe('neck-a')
+  })
+
   it('breaks a tie by the guides before anything else, never by id', () => {
-    // neck-a and scm tie at 0.9 for the head; the head guide lists neither, the temple guide lists scm first.
+    // neck-a and scm tie at 1.35 for the head; the head guide lists neither, the temple guide lists scm first.
     expect(order({ complaints: [{ region: 'head', sensations: [] }] })).toEqual(['jaw', 'scm', 'neck-a'])
   })
 

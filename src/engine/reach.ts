@@ -37,7 +37,8 @@ export function zoneSide(complaintSide: Side | undefined, laterality: string): S
 
 /**
  * Region id → the muscles a complaint there reaches, in the region's frequency order. Per muscle the
- * first best of: a zone on the region itself (×1), a zone on a region inside it (×broaderReport), a
+ * first best of: a zone on the region itself (×1), a zone on a region inside it (×broaderReport, a
+ * spillover zone there counting spilloverWithin), a
  * zone on an enclosing region, nearest first (×broaderZone). The order: the muscles the region's pain
  * guide lists, as listed; then the others (a broad region's guide lists only its leaders) by zone
  * weight, then by their best relative place in the guides of the regions below and above, then by
@@ -54,17 +55,19 @@ export function buildReach(
   const out = new Map<string, ReachEdge[]>()
   for (const region of regions.values()) {
     const best = new Map<string, { weight: number; zone: Zone; muscle: Muscle; how: string }>()
-    const consider = (r: string, factor: number, how: string): void => {
+    const consider = (r: string, factor: number, how: string, spillover: number = WEIGHTS.spillover): void => {
       for (const edge of referralsTo.get(r) ?? []) {
-        const w = (edge.zone.zone === 'essential' ? WEIGHTS.essential : WEIGHTS.spillover) * factor
+        const w = (edge.zone.zone === 'essential' ? WEIGHTS.essential : spillover) * factor
         const prev = best.get(edge.muscle.id)
         if (!prev || w > prev.weight) best.set(edge.muscle.id, { weight: w, zone: edge.zone, muscle: edge.muscle, how })
       }
     }
     consider(region.id, 1, 'reported')
-    for (const r of subtree.get(region.id) ?? []) if (r !== region.id) consider(r, WEIGHTS.broaderReport, `within the reported ${region.label}`)
+    for (const r of subtree.get(region.id) ?? []) if (r !== region.id) consider(r, WEIGHTS.broaderReport, `within the reported ${region.label}`, WEIGHTS.spilloverWithin)
     for (const a of ancestors.get(region.id) ?? []) consider(a, WEIGHTS.broaderZone, `covering the reported ${region.label}`)
     const own = guides.get(region.id)
+    // A broad region (one with regions inside it) weighs its guide more: its zones all count alike.
+    const guideTop = (subtree.get(region.id)?.length ?? 1) > 1 ? WEIGHTS.guideBroad : WEIGHTS.guideFirst
     const near = [...(subtree.get(region.id) ?? []), ...(ancestors.get(region.id) ?? [])].filter((r) => r !== region.id)
     const nearPlace = (muscle: string): number =>
       Math.min(...near.map((r) => guides.get(r)?.get(muscle)).filter((p): p is GuidePlace => p !== undefined).map(relativePlace), Infinity)
@@ -89,7 +92,7 @@ export function buildReach(
         guide: listed
           ? {
               place: listed,
-              weight: (WEIGHTS.guideFirst * (listed.of - listed.rank + 1)) / listed.of,
+              weight: (guideTop * (listed.of - listed.rank + 1)) / listed.of,
               ref: `guide:${region.id}`,
               detail: `Listed ${ordinal(listed.rank)} of ${listed.of} for ${region.label} in the trigger-point pain guides`,
             }

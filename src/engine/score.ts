@@ -7,7 +7,7 @@ import type { Muscle } from '../kb/schema.js'
 import type { CompiledKb } from './compile.js'
 import { holds, type FactSet } from './facts.js'
 import { zoneSide } from './reach.js'
-import type { Contribution, EngineInput } from './types.js'
+import type { ComplaintInput, Contribution, EngineInput, Side } from './types.js'
 import { WEIGHTS } from './weights.js'
 
 export interface Scored {
@@ -34,6 +34,42 @@ function round(n: number): number {
   return Math.round(n * 100) / 100
 }
 
+/** Two sides of one place told twice: a side said once wins over none; left and right make both. */
+function joinSides(a: Side | undefined, b: Side | undefined): Side | undefined {
+  if (!a) return b
+  if (!b || a === b) return a
+  return 'both'
+}
+
+/**
+ * The places a client's complaints name, each once: a region told twice ("my ear ... my left ear") is
+ * one complaint, and a broad region told together with a region inside it ("neck pain ... the back
+ * of my neck") is that narrower region, which says where in it (its side passes on when the narrower
+ * one has none). Scoring each mention would count one painful place as several: twice its zones and
+ * an extra-region bonus for a region the client never added. Regions side by side stay apart.
+ */
+export function distinctComplaints(complaints: readonly ComplaintInput[], ancestors: ReadonlyMap<string, readonly string[]>): ComplaintInput[] {
+  if (complaints.length < 2) return complaints.slice()
+  const byRegion = new Map<string, ComplaintInput>()
+  for (const c of complaints) {
+    const prev = byRegion.get(c.region)
+    if (prev) {
+      const side = joinSides(prev.side, c.side)
+      if (side) prev.side = side
+    } else {
+      byRegion.set(c.region, c.side ? { region: c.region, side: c.side, sensations: c.sensations } : { region: c.region, sensations: c.sensations })
+    }
+  }
+  const out = [...byRegion.values()]
+  const inner = (broad: string): ComplaintInput[] => out.filter((c) => ancestors.get(c.region)?.includes(broad))
+  return out.filter((c) => {
+    const narrower = inner(c.region)
+    if (narrower.length === 0) return true
+    if (c.side) for (const n of narrower) if (!n.side) n.side = c.side
+    return false
+  })
+}
+
 /** Score every muscle the facts reach. */
 export function scoreMuscles(kb: CompiledKb, input: EngineInput, facts: FactSet): Map<string, Scored> {
   const scored = new Map<string, Scored>()
@@ -54,7 +90,7 @@ export function scoreMuscles(kb: CompiledKb, input: EngineInput, facts: FactSet)
     s.contributions.push(c)
   }
 
-  for (const complaint of facts.complaints) {
+  for (const complaint of distinctComplaints(facts.complaints, kb.ancestors)) {
     // A region's reach lists each muscle once, so each complaint counts once per muscle.
     for (const edge of kb.reach.get(complaint.region) ?? []) {
       const s = entry(edge.muscle)

@@ -7,6 +7,11 @@ export const WEIGHTS = {
   spillover: 1.5,
   /** A reported region below the zone's region (client named a broad area): share of the zone weight. */
   broaderReport: 0.6,
+  /**
+   * A spillover zone below a broadly reported region, before that share: the client has not said which
+   * part of the area hurts, so the kind of zone in one corner of it tells less than the guide's order.
+   */
+  spilloverWithin: 2.25,
   /** The zone covers a region above the reported one. */
   broaderZone: 0.5,
   /**
@@ -14,13 +19,15 @@ export const WEIGHTS = {
    * Small beside a zone, so it orders muscles within a zone kind rather than overturning one.
    */
   guideFirst: 1,
+  /** The same for a broad region (one with regions inside it), where every zone below counts alike. */
+  guideBroad: 1.5,
   /** Each extra reported region the same muscle explains on one side. */
   coverage: 1,
   symptom: 1,
   entrapment: 1.5,
   context: 1,
-  conditionTop: 4,
-  conditionBottom: 1.5,
+  conditionTop: 5,
+  conditionBottom: 2,
   /** A "no" to a question whose "yes" would have favoured the muscle. */
   negatedFact: -0.5,
   /** Primary tier: at least this share of the top score (and among the first five). */
