@@ -59,7 +59,7 @@ describeShared('three instances on one PostgreSQL and one Redis', () => {
     const statuses = res.map((r) => r.status)
     expect(statuses.filter((s) => s === 200)).toHaveLength(LIMIT)
     expect(statuses.filter((s) => s === 429)).toHaveLength(2 * LIMIT)
-    for (const base of bases) expect((await (await fetch(`${base}/ready`)).json()).rateLimits).toBe('shared')
+    for (const base of bases) expect(((await (await fetch(`${base}/ready`)).json()) as { rateLimits: string }).rateLimits).toBe('shared')
   })
 
   it('refuses a key revoked through the keys CLI on all three', async () => {
