@@ -109,4 +109,22 @@ describeShared('when PostgreSQL or Redis goes away', () => {
     expect(Number(/r=(\d+)/.exec(String(res.headers.ratelimit))![1])).toBe(1000 - 2)
     expect(logs.join('')).not.toContain(`${proxy.port}/`)
   })
+
+  it('never shows a connection URL\'s password, even when its service is down at start-up', async () => {
+    proxy = await startTcpProxy(5432)
+    await proxy.close()
+    const closedPort = proxy.port
+    proxy = await startTcpProxy(6379)
+    // Redis down at start-up: the instance starts, counting limits per instance, and says so once.
+    const http = await instance({ redisUrl: `redis://:hunter2-secret@127.0.0.1:${closedPort}`, redisKeyPrefix: redis.prefix })
+    await http.get('/v1/regions').expect(200)
+    expect((await http.get('/ready').expect(200)).body.rateLimits).toBe('per-instance')
+    expect(logs.filter((l) => l.includes('Redis unreachable'))).toHaveLength(1)
+    // PostgreSQL down at start-up: no start, with a reason that names no password.
+    const url = db.url.replace('postgres@', 'postgres:hunter2-secret@').replace(':5432/', `:${closedPort}/`)
+    const err = await testApp({ ...TEST_CONFIG, databaseUrl: url, databaseStatementTimeoutMs: 500 }).then(() => null, (e: Error) => e)
+    expect(String(err)).toMatch(/ECONNREFUSED/)
+    expect(String(err) + JSON.stringify(err)).not.toContain('hunter2')
+    expect(logs.join('')).not.toContain('hunter2')
+  })
 })
