@@ -48,7 +48,7 @@ export const ENV_VARS = [
   { name: 'RECOMMENDATION_CACHE_SIZE', key: 'recommendationCacheSize', default: '500', expect: 'an integer from 0 (off) to 100000 (answers to structured requests kept for identical requests)' },
   { name: 'DATABASE_URL', key: 'databaseUrl', default: '', expect: 'empty (the SQLite file at DATABASE_PATH) or a postgres:// or postgresql:// connection URL', secret: true },
   { name: 'DATABASE_POOL_SIZE', key: 'databasePoolSize', default: '10', expect: 'an integer from 1 to 1000 (PostgreSQL connections per instance)' },
-  { name: 'DATABASE_STATEMENT_TIMEOUT_MS', key: 'databaseStatementTimeoutMs', default: '2000', expect: 'an integer from 100 to 600000 (ms a PostgreSQL statement or connection attempt may take)' },
+  { name: 'DATABASE_STATEMENT_TIMEOUT_MS', key: 'databaseStatementTimeoutMs', default: '2000', expect: 'an integer from 100 to 600000 (ms a PostgreSQL statement may take on the server)' },
   { name: 'REDIS_URL', key: 'redisUrl', default: '', expect: 'empty (rate limits per instance) or a redis:// or rediss:// URL', secret: true },
   { name: 'REDIS_KEY_PREFIX', key: 'redisKeyPrefix', default: 'nmt:', expect: 'letters, digits and :_.- (1-100 characters), put before every Redis key and channel' },
 ] as const

@@ -32,7 +32,8 @@ async function twoInstances(overrides: Partial<typeof TEST_CONFIG>, key: { rateL
   const store = await openPgStore(config)
   const { token } = await createApiKeyService(store.keys).create({ name: 'shared', type: 'secret', rateLimit: key.rateLimit ?? null })
   await store.close()
-  const built = await Promise.all([testApp(config), testApp(config)])
+  // One after the other: each start compiles the knowledge base, holding this process's event loop.
+  const built = [await testApp(config), await testApp(config)]
   apps = built.map((b) => b.app)
   return { token, http: built.map((b) => supertest(b.app.server)) }
 }

@@ -113,5 +113,6 @@ describeShared('PostgreSQL as the store (DATABASE_URL)', () => {
     const rows = await sql<{ revoked_at: string | null }>(db.url, 'select revoked_at from api_keys where id = $1', [id])
     expect(rows[0]!.revoked_at).not.toBeNull()
     for (const r of [migrated, created, list, revoked]) expect(r.stdout + r.stderr).not.toContain('hunter2')
-  })
+    // Four CLI processes one after another: a hang guard, not a speed limit, on two shared cores.
+  }, 120_000)
 })

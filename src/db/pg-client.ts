@@ -21,11 +21,14 @@ export interface PgHandle {
 
 export interface PgOptions {
   poolSize: number
-  /** How long one statement, or getting a connection, may take before it fails. */
+  /** How long one statement may take on the server (connecting, or a silent server: CLIENT_GRACE_MS more). */
   statementTimeoutMs: number
   /** Told of errors on idle connections (PostgreSQL restarted, a proxy dropped them). */
   onIdleError?: (err: Error) => void
 }
+
+/** What the client-side timeouts add to the server's statement timeout. */
+export const CLIENT_GRACE_MS = 10_000
 
 // Any fixed number: instances migrating the same database take turns on it.
 const MIGRATION_LOCK = 7_316_016
@@ -36,10 +39,11 @@ export function openPostgres(url: string, opts: PgOptions): PgHandle {
     max: opts.poolSize,
     application_name: 'nmt-api',
     statement_timeout: opts.statementTimeoutMs,
-    // The client-side bound too: a connection whose server vanished without a word (a dropped route)
-    // would otherwise wait for TCP to give up.
-    query_timeout: opts.statementTimeoutMs + 1000,
-    connectionTimeoutMillis: opts.statementTimeoutMs,
+    // Client-side backstops, for a server that went silent (a dropped route) where TCP would take
+    // minutes to give up. Generous: these are timers in this process, and a stall of its own event
+    // loop (start-up compiles the knowledge base synchronously) must not be taken for a dead server.
+    query_timeout: opts.statementTimeoutMs + CLIENT_GRACE_MS,
+    connectionTimeoutMillis: opts.statementTimeoutMs + CLIENT_GRACE_MS,
     idleTimeoutMillis: 30_000,
   })
   // An idle connection that dies (server restart, network cut) is dropped by the pool; without a

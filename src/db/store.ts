@@ -2,14 +2,15 @@
  * Where API keys, usage counts and the audit log are kept: the embedded SQLite file (DATABASE_PATH,
  * the default) or PostgreSQL (DATABASE_URL), shared by every instance. Both are opened and migrated
  * here and offer the same repositories; callers branch on `kind` only for what one of them alone has.
+ * PostgreSQL's modules are loaded only when it is used: the embedded default's start-up never pays
+ * for them.
  */
 import type { Config } from '../config.js'
 import { createApiKeyRepository, type SqliteApiKeyRepository } from './api-key-repository.js'
 import { openDatabase, type DbHandle } from './client.js'
 import { migrateDatabase } from './migrate.js'
-import { createPgApiKeyRepository, type PgApiKeyRepository } from './pg-api-key-repository.js'
-import { migratePostgres, openPostgres, type PgHandle } from './pg-client.js'
-import { createPgUsageRepository } from './pg-usage-repository.js'
+import type { PgApiKeyRepository } from './pg-api-key-repository.js'
+import type { PgHandle } from './pg-client.js'
 import { createUsageRepository, type UsageRepository, type UsageStore } from './usage-repository.js'
 
 interface Common {
@@ -58,6 +59,9 @@ export function openSqliteStore(path: string): SqliteStore {
 
 /** PostgreSQL at DATABASE_URL, migrated. */
 export async function openPgStore(config: Config, onIdleError?: (err: Error) => void): Promise<PgStore> {
+  const [{ migratePostgres, openPostgres }, { createPgApiKeyRepository }, { createPgUsageRepository }] = await Promise.all([
+    import('./pg-client.js'), import('./pg-api-key-repository.js'), import('./pg-usage-repository.js'),
+  ])
   const handle = openPostgres(config.databaseUrl, { poolSize: config.databasePoolSize, statementTimeoutMs: config.databaseStatementTimeoutMs, onIdleError })
   try {
     await migratePostgres(handle)

@@ -7,7 +7,7 @@
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Config } from '../config.js'
-import { REDIS_COMMAND_TIMEOUT_MS, SharedCounters } from '../db/redis-counters.js'
+import type { SharedCounters } from '../db/redis-counters.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -15,19 +15,19 @@ declare module 'fastify' {
   }
 }
 
-/** How long start-up waits for Redis before it serves with per-instance limits. */
-const CONNECT_WAIT_MS = 4 * REDIS_COMMAND_TIMEOUT_MS
-
 async function sharedCountersPlugin(app: FastifyInstance, opts: { config: Pick<Config, 'redisUrl' | 'redisKeyPrefix'> }): Promise<void> {
   if (opts.config.redisUrl === '') {
     app.decorate('sharedCounters', null)
     return
   }
+  // Loaded only when used: the embedded default's start-up never pays for the Redis client.
+  const { REDIS_COMMAND_TIMEOUT_MS, SharedCounters } = await import('../db/redis-counters.js')
   const counters = new SharedCounters(opts.config.redisUrl, opts.config.redisKeyPrefix, {
     down: (err) => app.log.error({ err }, 'Redis unreachable: rate limits are counted per instance until it answers again'),
     up: () => app.log.info('Redis answers again: rate limits are shared across instances again'),
   })
-  if (!(await counters.connected(CONNECT_WAIT_MS))) counters.startedDown()
+  // Start-up waits a little for Redis, then serves with per-instance limits until it answers.
+  if (!(await counters.connected(4 * REDIS_COMMAND_TIMEOUT_MS))) counters.startedDown()
   app.decorate('sharedCounters', counters)
   app.addHook('onClose', () => counters.close())
 }
