@@ -16,8 +16,12 @@ if ttl < 0 then
 end
 return {n, ttl}`
 
-/** A command that gets no answer within this fails, and the request is counted locally instead. */
-export const REDIS_COMMAND_TIMEOUT_MS = 500
+/**
+ * A command that gets no answer within this fails, and the request is counted locally instead. A timer
+ * in this process: as long as the load-shedding threshold's default, so a stall of our own event loop
+ * is not readily taken for a silent Redis.
+ */
+export const REDIS_COMMAND_TIMEOUT_MS = 1000
 const RECONNECT_MAX_MS = 1000
 
 export interface CounterEvents {

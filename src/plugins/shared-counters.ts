@@ -27,7 +27,7 @@ async function sharedCountersPlugin(app: FastifyInstance, opts: { config: Pick<C
     up: () => app.log.info('Redis answers again: rate limits are shared across instances again'),
   })
   // Start-up waits a little for Redis, then serves with per-instance limits until it answers.
-  if (!(await counters.connected(4 * REDIS_COMMAND_TIMEOUT_MS))) counters.startedDown()
+  if (!(await counters.connected(2 * REDIS_COMMAND_TIMEOUT_MS))) counters.startedDown()
   app.decorate('sharedCounters', counters)
   app.addHook('onClose', () => counters.close())
 }
