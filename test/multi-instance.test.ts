@@ -45,8 +45,9 @@ describeShared('three instances on one PostgreSQL and one Redis', () => {
     for (let i = 0; i < 3; i++) {
       servers.push(spawnServer({ ...env, NMT_ENV: 'production', RATE_LIMIT_PER_MINUTE: '1000000', MAX_EVENT_LOOP_DELAY_MS: '0', DATABASE_POOL_SIZE: '4' }))
     }
-    for (const s of servers) bases.push(`http://127.0.0.1:${await listeningPort(s)}`)
-  }, 120_000)
+    // Three starts at once on two shared cores: a hang guard, not a speed limit.
+    for (const s of servers) bases.push(`http://127.0.0.1:${await listeningPort(s, 150_000)}`)
+  }, 180_000)
 
   afterAll(async () => {
     for (const s of servers) if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill('SIGTERM')
