@@ -25,6 +25,7 @@ COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
 COPY --chown=node:node package.json ./
 COPY --chown=node:node migrations ./migrations
+COPY --chown=node:node migrations-pg ./migrations-pg
 COPY --chown=node:node seed ./seed
 COPY --chown=node:node public ./public
 RUN mkdir -p /data && chown node:node /data

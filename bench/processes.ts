@@ -147,11 +147,15 @@ export function serverCommand(): { args: string[]; built: boolean } {
     : { args: [...flags, '--import', 'tsx', 'src/server.ts'], built: false }
 }
 
-/** Create an API key with the keys CLI (`npm run keys -- create ...`) and return the token it prints once. */
-export function createKey(databasePath: string, name: string, extra: string[] = []): string {
+/**
+ * Create an API key with the keys CLI (`npm run keys -- create ...`) and return the token it prints once.
+ * @param where a SQLite file path, or the CLI's environment (e.g. `{ DATABASE_URL }`)
+ */
+export function createKey(where: string | Record<string, string>, name: string, extra: string[] = []): string {
   const cli = existsSync(`${ROOT}dist/cli/keys.js`) ? ['dist/cli/keys.js'] : ['--import', 'tsx', 'src/cli/keys.ts']
+  const store = typeof where === 'string' ? { DATABASE_PATH: where } : where
   const r = spawnSync(process.execPath, [...cli, 'create', '--name', name, '--type', 'secret', ...extra], {
-    cwd: ROOT, env: childEnv({ DATABASE_PATH: databasePath, LOG_LEVEL: 'silent' }), encoding: 'utf8', timeout: 30_000,
+    cwd: ROOT, env: childEnv({ ...store, LOG_LEVEL: 'silent' }), encoding: 'utf8', timeout: 30_000,
   })
   const token = r.stdout?.trim().split('\n').pop()?.trim() ?? ''
   if (r.status !== 0 || !/^sk_/.test(token)) throw new Error(`keys CLI failed (exit ${r.status}): ${r.stderr || r.stdout}`)

@@ -7,6 +7,7 @@ import type { EngineTiming, HostileTiming, Timing } from './engine.js'
 import type { Series } from './http.js'
 import type { OpenLoopResult } from './open-loop.js'
 import type { OverloadResult } from './overload.js'
+import type { SharedResult } from './shared.js'
 
 export interface Results {
   date: string
@@ -22,6 +23,8 @@ export interface Results {
   text: Timing & { messages: number; meanChars: number }
   hostileText: HostileTiming
   http: { connections: number; rounds: number; durationS: number; baseline: Series; targets: Record<string, Series> }
+  /** One instance on PostgreSQL + Redis against the same on SQLite (ratio: shared over embedded, per round). */
+  shared: SharedResult
   openLoop: OpenLoopResult & { capacityRps: number; serverP50Ms: number; serverP99Ms: number }
   startup: { firstStartMs: number; startsMs: number[]; medianMs: number }
   memory: { idleMb: number; afterLoadMb: number; peakMb: number }
@@ -50,6 +53,13 @@ function refusals(o: OverloadResult): string {
   return `${o.connections} conns ${o.durationS} s: ${mix}; p99 ${o.p99Ms} ms; ${o.refused === 0 ? 'none refused (no load shedding)' : `refused ${o.refused}: problem+json ${o.refusedProblemJson}, Retry-After ${o.refusedRetryAfter}`}${o.errors ? `; ${o.errors} errors` : ''}`
 }
 
+function sharedRows(s: SharedResult): Row[] {
+  if ('skipped' in s) return [row('shared mode (PostgreSQL + Redis) vs embedded SQLite', `not run: ${s.skipped}`)]
+  const label: Record<string, string> = { distinct: 'structured POST, distinct bodies', muscle: 'GET /v1/muscles/{id}' }
+  return Object.entries(s.pairs).map(([name, p]) => row(`shared mode / embedded: ${label[name] ?? name}`,
+    `${p.shared.rps} vs ${p.embedded.rps} req/s (${p.shared.ratio}x), p99 ${p.shared.p99Ms} vs ${p.embedded.p99Ms} ms${p.shared.unexpected ? `, ${p.shared.unexpected} unexpected` : ''}`))
+}
+
 const fast = (o: OverloadResult): boolean => o.p99Ms <= 1000 && o.errors === 0 && o.refusedProblemJson === o.refused && o.refusedRetryAfter === o.refused
 
 /** Every figure with its target. */
@@ -74,6 +84,7 @@ export function rows(r: Results): Row[] {
     ...httpRows('POST /v1/recommendations text', t.text),
     ...httpRows('GET /v1/muscles/{id}', t.muscle, 0.5),
     ...httpRows('GET /v1/muscles/{id} -> 304', t.notModified, 0.7),
+    ...sharedRows(r.shared),
     row(`open loop ${r.openLoop.rate} req/s (50 % of ${r.openLoop.capacityRps}) ${r.openLoop.durationS} s${r.openLoop.warmupS ? ` after ${r.openLoop.warmupS} s` : ''}`,
       `p50 ${r.openLoop.p50Ms} ms, p99 ${r.openLoop.p99Ms} ms, max ${r.openLoop.maxMs} ms (server's own p99 ${r.openLoop.serverP99Ms} ms; generator lag max ${r.openLoop.generatorLagMaxMs} ms)${r.openLoop.errors + r.openLoop.unanswered ? `, ${r.openLoop.errors} errors, ${r.openLoop.unanswered} unanswered` : ''}`,
       'p99 <= 10 ms', r.openLoop.p99Ms <= 10 && r.openLoop.errors + r.openLoop.unanswered === 0),

@@ -17,6 +17,7 @@ import { openLoopInChild } from './open-loop.js'
 import { overload } from './overload.js'
 import { createKey, freePort, killAll, memoryMb, request, ROOT, serverCommand, startNode, stop, type Started } from './processes.js'
 import { rows, table, writeResults, type Results } from './report.js'
+import { benchShared } from './shared.js'
 import { benchRulesEngine } from './rules-engine-baseline.js'
 import { median, quantile, round } from './stats.js'
 
@@ -120,6 +121,10 @@ async function main(): Promise<void> {
   const afterLoad = memoryMb(srv.child.pid!)
   await stop(hello.child)
 
+  phase('shared mode: the same server on PostgreSQL + Redis against this one on SQLite, interleaved')
+  const shared = await benchShared(targets.filter((t) => t.name === 'distinct' || t.name === 'muscle'), server.args, { ...httpOpts, logFile: join(tmp, 'shared.log') }, log)
+  if ('skipped' in shared) log(`  skipped: ${shared.skipped}`)
+
   const capacityRps = http.targets.structured!.rps
   const rate = Math.max(1, Math.round(capacityRps / 2))
   const olDuration = quick ? 3 : 30
@@ -154,6 +159,7 @@ async function main(): Promise<void> {
     server: { command: `node ${server.args.join(' ')}`, build: buildNote },
     engine, scoring, rulesEngine, text, hostileText,
     http: { connections: httpOpts.connections, rounds: httpOpts.rounds, durationS: httpOpts.durationS, ...http },
+    shared,
     openLoop: { ...ol, capacityRps, ...olServer },
     startup: { firstStartMs: first.readyMs, startsMs: starts.map((s) => s.readyMs), medianMs: median(starts.map((s) => s.readyMs)) },
     memory: { idleMb: idle.rss, afterLoadMb: afterLoad.rss, peakMb: peak.peak },

@@ -11,6 +11,7 @@ import type { Config } from './config.js'
 import { SEED_DIR } from './kb/paths.js'
 import { accessLog, lazyChildLogger, loggerOptions, OneLineLogController, requestIdFrom } from './logger.js'
 import apiKeys from './plugins/api-keys.js'
+import auditRetention from './plugins/audit-retention.js'
 import auth from './plugins/auth.js'
 import cors from './plugins/cors.js'
 import database from './plugins/database.js'
@@ -20,6 +21,7 @@ import knowledgeBase from './plugins/knowledge-base.js'
 import metrics from './plugins/metrics.js'
 import rateLimit from './plugins/rate-limit.js'
 import services from './plugins/services.js'
+import sharedCounters from './plugins/shared-counters.js'
 import swagger from './plugins/swagger.js'
 import usageAudit from './plugins/usage-audit.js'
 import { cacheable } from './plugins/cacheable.js'
@@ -121,13 +123,16 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(errorHandler)
   await app.register(hardening, { config })
   await app.register(swagger)
-  await app.register(database, { databasePath: config.databasePath, checkpointIntervalMs: options.checkpointIntervalMs })
+  await app.register(database, { config, checkpointIntervalMs: options.checkpointIntervalMs })
+  // Redis (REDIS_URL), before the limits that count in it; a no-op without it.
+  await app.register(sharedCounters, { config })
   // API keys, CORS, rate limits, usage and audit, metrics: their hooks run in this order on every request.
   await app.register(apiKeys)
   await app.register(cors)
   await app.register(auth, { config })
   await app.register(rateLimit, { defaultLimit: config.rateLimitPerMinute })
-  await app.register(usageAudit, { retentionDays: config.auditRetentionDays, commitWaitMs: options.commitWaitMs })
+  await app.register(usageAudit, { commitWaitMs: options.commitWaitMs })
+  await app.register(auditRetention, { retentionDays: config.auditRetentionDays })
   await app.register(metrics)
   await app.register(knowledgeBase, { seedDir: options.seedDir ?? SEED_DIR })
 

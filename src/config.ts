@@ -22,6 +22,13 @@ export const ConfigSchema = Type.Object({
   maxEventLoopDelayMs: Type.Integer({ minimum: 0, maximum: 60_000 }),
   maxHeapUsedMb: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
   recommendationCacheSize: Type.Integer({ minimum: 0, maximum: 100_000 }),
+  /** Empty: keys, usage and audit in the SQLite file at databasePath. */
+  databaseUrl: Type.Union([Type.Literal(''), Type.String({ pattern: '^postgres(ql)?://' })]),
+  databasePoolSize: Type.Integer({ minimum: 1, maximum: 1000 }),
+  databaseStatementTimeoutMs: Type.Integer({ minimum: 100, maximum: 600_000 }),
+  /** Empty: rate-limit counters in this process's memory. */
+  redisUrl: Type.Union([Type.Literal(''), Type.String({ pattern: '^rediss?://' })]),
+  redisKeyPrefix: Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9:_.-]+$' }),
 })
 export type Config = Static<typeof ConfigSchema>
 
@@ -39,9 +46,15 @@ export const ENV_VARS = [
   { name: 'MAX_EVENT_LOOP_DELAY_MS', key: 'maxEventLoopDelayMs', default: '1000', expect: 'an integer from 0 (off) to 60000' },
   { name: 'MAX_HEAP_USED_MB', key: 'maxHeapUsedMb', default: '0', expect: 'an integer, 0 for off' },
   { name: 'RECOMMENDATION_CACHE_SIZE', key: 'recommendationCacheSize', default: '500', expect: 'an integer from 0 (off) to 100000 (answers to structured requests kept for identical requests)' },
+  { name: 'DATABASE_URL', key: 'databaseUrl', default: '', expect: 'empty (the SQLite file at DATABASE_PATH) or a postgres:// or postgresql:// connection URL', secret: true },
+  { name: 'DATABASE_POOL_SIZE', key: 'databasePoolSize', default: '10', expect: 'an integer from 1 to 1000 (PostgreSQL connections per instance)' },
+  { name: 'DATABASE_STATEMENT_TIMEOUT_MS', key: 'databaseStatementTimeoutMs', default: '2000', expect: 'an integer from 100 to 600000 (ms a PostgreSQL statement may take on the server)' },
+  { name: 'REDIS_URL', key: 'redisUrl', default: '', expect: 'empty (rate limits per instance) or a redis:// or rediss:// URL', secret: true },
+  { name: 'REDIS_KEY_PREFIX', key: 'redisKeyPrefix', default: 'nmt:', expect: 'letters, digits and :_.- (1-100 characters), put before every Redis key and channel' },
 ] as const
 
-const INTEGER_VARS = new Set(['PORT', 'RATE_LIMIT_PER_MINUTE', 'AUTH_FAILURES_PER_MINUTE', 'AUDIT_RETENTION_DAYS', 'MAX_EVENT_LOOP_DELAY_MS', 'MAX_HEAP_USED_MB', 'RECOMMENDATION_CACHE_SIZE'])
+const INTEGER_VARS = new Set(['PORT', 'RATE_LIMIT_PER_MINUTE', 'AUTH_FAILURES_PER_MINUTE', 'AUDIT_RETENTION_DAYS', 'MAX_EVENT_LOOP_DELAY_MS', 'MAX_HEAP_USED_MB', 'RECOMMENDATION_CACHE_SIZE',
+  'DATABASE_POOL_SIZE', 'DATABASE_STATEMENT_TIMEOUT_MS'])
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -70,7 +83,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     const raw = env[v.name]
     const value = convert(v.name, raw === undefined || raw === '' ? v.default : raw)
     const single = Compile(ConfigSchema.properties[v.key])
-    if (!single.Check(value)) problems.push(`${v.name}=${JSON.stringify(raw)} is invalid: expected ${v.expect}`)
+    // A connection URL may carry a password: a bad one is named, never echoed.
+    const shown = 'secret' in v ? '' : `=${JSON.stringify(raw)}`
+    if (!single.Check(value)) problems.push(`${v.name}${shown} is invalid: expected ${v.expect}`)
     out[v.key] = value
   }
   if (problems.length > 0) throw new ConfigError(problems)

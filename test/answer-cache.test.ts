@@ -33,7 +33,7 @@ describe('the answer cache', () => {
     expect(third.headers['content-type']).toBe(first.headers['content-type'])
     expect(third.headers['cache-control']).toBe('no-store')
     expect(cacheCounts((await t.http.get('/metrics').expect(200)).text)).toEqual({ hit: 1, miss: 2, entries: 1 })
-    const audit = t.app.usage.recentAudit(10)
+    const audit = await t.app.usage.recentAudit(10)
     expect(audit).toHaveLength(3)
     expect(audit[0]).toMatchObject({ regionIds: ['temple'], triageLevel: 'none', kbVersion: t.app.kb.version })
     expect(audit[0]!.topMuscleIds).toEqual(audit[2]!.topMuscleIds)

@@ -29,7 +29,7 @@ describe('failed authentication', () => {
       expect(right.status).toBe(429)
       // Another address is not affected, and the blocked requests were not counted as any key's usage.
       await t.http.get('/v1/regions').set('x-forwarded-for', '198.51.100.9').set('authorization', bearer(t.keys.server!.token)).expect(200)
-      expect(t.app.usage.daily(t.keys.server!.id, '2000-01-01').map((d) => d.requests)).toEqual([1])
+      expect((await t.app.usage.daily(t.keys.server!.id, '2000-01-01')).map((d) => d.requests)).toEqual([1])
       expect((await t.http.get('/metrics').expect(200)).text).toMatch(/^nmt_rate_limited_total 971$/m)
     } finally {
       await t.close()

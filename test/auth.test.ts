@@ -35,9 +35,9 @@ describe('production mode: a key on every /v1 call', () => {
     await t.http.get('/v1/regions').set('authorization', bearer(t.keys.server!.token)).expect(200)
     const rec = await t.http.post('/v1/recommendations').set('authorization', bearer(t.keys.server!.token)).send(RECOMMEND).expect(200)
     expect(rec.body.muscles.length).toBeGreaterThan(0)
-    const extra = t.app.apiKeys.create({ name: 'short-lived', type: 'secret' })
+    const extra = await t.app.apiKeys.create({ name: 'short-lived', type: 'secret' })
     await t.http.get('/v1/kb').set('authorization', bearer(extra.token)).expect(200)
-    expect(t.app.apiKeys.revoke(extra.key.id)).toBe('revoked')
+    expect(await t.app.apiKeys.revoke(extra.key.id)).toBe('revoked')
     expect((await t.http.get('/v1/kb').set('authorization', bearer(extra.token)).expect(401)).body.code).toBe('NMT_ERR_UNAUTHORIZED')
   })
 
@@ -163,10 +163,10 @@ describe('CORS: only for publishable keys\' origins', () => {
 
   it('stops granting an origin once its last publishable key is revoked', async () => {
     const origin = 'https://soon-gone.example'
-    const { key } = t.app.apiKeys.create({ name: 'temp', type: 'publishable', origins: [origin] })
+    const { key } = await t.app.apiKeys.create({ name: 'temp', type: 'publishable', origins: [origin] })
     const preflight = () => t.http.options('/v1/regions').set('origin', origin).set('access-control-request-method', 'GET')
     await preflight().expect(204)
-    t.app.apiKeys.revoke(key.id)
+    await t.app.apiKeys.revoke(key.id)
     await preflight().expect(403)
   })
 })

@@ -66,7 +66,7 @@ describe('while another connection holds the write lock', () => {
       const res = await pending
       expect(res.status).toBe(200)
       expect(audited(t, 'held-1')).toBe(1)
-      expect(t.app.usage.daily(t.keys.server!.id, '2000-01-01').map((d) => d.requests)).toEqual([1])
+      expect((await t.app.usage.daily(t.keys.server!.id, '2000-01-01')).map((d) => d.requests)).toEqual([1])
       expect(t.app.usageWriteFailures.count).toBe(0)
     } finally {
       await done()

@@ -64,12 +64,12 @@ function text(v: unknown): string {
 /** Percent-encode like a client would; a lone surrogate has no UTF-8 form, so it becomes U+FFFD. */
 const enc = (v: unknown): string => encodeURIComponent(text(v).replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd'))
 
-function arbitraries(t: KeyedApp) {
+async function arbitraries(t: KeyedApp) {
   const kb = t.app.kb.kb
   const realIds = [...kb.regions, ...kb.sensations, ...kb.contexts, ...kb.conditions, ...kb.questions, ...kb.muscles].map((x) => x.id)
   const id = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...realIds) }, { weight: 2, arbitrary: weird }, { weight: 1, arbitrary: fc.anything() })
-  const revoked = t.app.apiKeys.create({ name: 'revoked', type: 'secret' })
-  t.app.apiKeys.revoke(revoked.key.id)
+  const revoked = await t.app.apiKeys.create({ name: 'revoked', type: 'secret' })
+  await t.app.apiKeys.revoke(revoked.key.id)
   const authorization = fc.oneof(
     { weight: 6, arbitrary: fc.constant(undefined) }, { weight: 3, arbitrary: fc.constant(`Bearer ${t.keys.server!.token}`) },
     { weight: 3, arbitrary: fc.constant(`Bearer ${t.keys.widget!.token}`) },
@@ -183,12 +183,12 @@ describe('fuzzing every operation in the OpenAPI document', () => {
   }
 
   it.each(OPERATIONS.map((op) => [op.method, op.path, op] as const))(`survives ${RUNS_PER_OPERATION} hostile requests to %s %s`, async (_m, _p, op) => {
-    const { request } = arbitraries(t)
+    const { request } = await arbitraries(t)
     await fc.assert(fc.asyncProperty(request(op), attack), { numRuns: RUNS_PER_OPERATION })
   })
 
   it(`survives ${MIXED_RUNS} hostile requests mixed across operations, and is still healthy after`, async () => {
-    const { request } = arbitraries(t)
+    const { request } = await arbitraries(t)
     await fc.assert(fc.asyncProperty(fc.constantFrom(...OPERATIONS).chain(request), attack), { numRuns: MIXED_RUNS })
     expect((await t.app.inject({ method: 'GET', url: '/ready' })).statusCode).toBe(200)
     expect((await t.app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200)

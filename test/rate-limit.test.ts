@@ -77,7 +77,7 @@ describe('rate limits over HTTP', () => {
     await http.get('/v1/regions').set('authorization', auth).expect(200)
     await http.get('/v1/regions').set('authorization', auth).expect(429)
     await http.get('/v1/usage').set('authorization', auth).expect(429)
-    expect(app.usage.daily(keys.one!.id, '2000-01-01').map((d) => d.requests)).toEqual([1])
+    expect((await app.usage.daily(keys.one!.id, '2000-01-01')).map((d) => d.requests)).toEqual([1])
     await close()
   })
 })

@@ -46,7 +46,7 @@ describe('README commands', () => {
   let secretKey: string
   beforeAll(async () => {
     ({ app, http } = await testApp())
-    secretKey = app.apiKeys.create({ name: 'readme', type: 'secret' }).token
+    secretKey = (await app.apiKeys.create({ name: 'readme', type: 'secret' })).token
   })
   afterAll(async () => app.close())
 

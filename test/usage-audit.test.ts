@@ -54,7 +54,7 @@ describe('audit log', () => {
   it('records one row per answered recommendation: ids, levels and latency, never the text', async () => {
     const res = await t.http.post('/v1/recommendations').set('authorization', bearer(t.keys.widget!.token)).set('origin', ORIGIN)
       .set('x-request-id', 'audit-test-1').send({ text: TEXT, conditions: ['plantar-fasciitis'] }).expect(200)
-    const [row] = t.app.usage.recentAudit(1)
+    const [row] = await t.app.usage.recentAudit(1)
     expect(row).toEqual({
       at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), requestId: 'audit-test-1', keyId: t.keys.widget!.id, kbVersion: res.body.kbVersion,
       regionIds: [...new Set(res.body.interpreted.complaints.map((c: { region: string }) => c.region))],
@@ -71,13 +71,13 @@ describe('audit log', () => {
   })
 
   it('records a keyless development call with a null key, and nothing for refused or failed calls', async () => {
-    const before = t.app.usage.recentAudit(1000).length
+    const before = (await t.app.usage.recentAudit(1000)).length
     await t.http.post('/v1/recommendations').send({ complaints: [{ region: 'temple' }] }).expect(200)
-    expect(t.app.usage.recentAudit(1)[0]!.keyId).toBeNull()
+    expect((await t.app.usage.recentAudit(1))[0]!.keyId).toBeNull()
     await t.http.post('/v1/recommendations').send({ complaints: [{ region: 'nowhere' }] }).expect(422)
     await t.http.post('/v1/recommendations').send({}).expect(400)
     await t.http.post('/v1/recommendations').set('authorization', bearer(t.keys.server!.token)).set('origin', ORIGIN).send({ text: TEXT }).expect(403)
-    expect(t.app.usage.recentAudit(1000).length).toBe(before + 1)
+    expect((await t.app.usage.recentAudit(1000)).length).toBe(before + 1)
   })
 
   it('deletes rows older than AUDIT_RETENTION_DAYS at start-up', async () => {
@@ -91,7 +91,7 @@ describe('audit log', () => {
     repo.recordBatch([], [{ ...row, requestId: 'old', at: Date.now() - 31 * day }, { ...row, requestId: 'recent', at: Date.now() - 29 * day }])
     handle.close()
     const { app } = await testApp({ databasePath, auditRetentionDays: 30 })
-    expect(app.usage.recentAudit(10).map((r) => r.requestId)).toEqual(['recent'])
+    expect((await app.usage.recentAudit(10)).map((r) => r.requestId)).toEqual(['recent'])
     await app.close()
     rmSync(dir, { recursive: true, force: true })
   })

@@ -1,19 +1,16 @@
 /**
- * `npm run db:migrate`: apply committed migrations to DATABASE_PATH (creating the file). A process
- * entry like server.ts, so it reads its configuration from the environment.
+ * `npm run db:migrate`: apply committed migrations to DATABASE_PATH (creating the file), or to
+ * PostgreSQL when DATABASE_URL is set (migrations-pg/). A process entry like server.ts, so it reads
+ * its configuration from the environment.
  */
 import { loadConfig } from '../config.js'
-import { openDatabase } from '../db/client.js'
-import { migrateDatabase } from '../db/migrate.js'
+import { openStore } from '../db/store.js'
 
-const config = loadConfig(process.env)
-const handle = openDatabase(config.databasePath)
 try {
-  migrateDatabase(handle.db)
-  console.log(`migrated ${config.databasePath}`)
+  const store = await openStore(loadConfig(process.env))
+  await store.close()
+  console.log(`migrated ${store.where}`)
 } catch (err) {
   console.error(`db:migrate failed: ${(err as Error).message}`)
   process.exitCode = 1
-} finally {
-  handle.close()
 }

@@ -1,12 +1,12 @@
 /**
- * `npm run keys -- create|list|revoke`: manage API keys in DATABASE_PATH (migrating it first, so a
- * fresh file works). A process entry like server.ts. Prints a new key once; `list` never prints keys.
+ * `npm run keys -- create|list|revoke`: manage API keys in DATABASE_PATH, or in PostgreSQL when
+ * DATABASE_URL is set (migrating either first, so a fresh database works). A process entry like
+ * server.ts. Prints a new key once; `list` never prints keys (nor the connection URL).
  */
 import { parseArgs } from 'node:util'
 import { loadConfig } from '../config.js'
-import { createApiKeyRepository, type ApiKey } from '../db/api-key-repository.js'
-import { openDatabase } from '../db/client.js'
-import { migrateDatabase } from '../db/migrate.js'
+import type { ApiKey } from '../db/api-key-repository.js'
+import { openStore } from '../db/store.js'
 import { createApiKeyService, KeyInputError } from '../services/api-keys.js'
 
 const USAGE = `usage:
@@ -25,7 +25,7 @@ function describe(k: ApiKey): string {
   return `${k.id}  ${k.type.padEnd(11)}  ${k.prefix}…  ${JSON.stringify(k.name)}  ${limit}${origins}  created ${k.createdAt}  ${status}`
 }
 
-function run(argv: string[]): void {
+async function run(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv, allowPositionals: true, strict: true,
     options: { name: { type: 'string' }, type: { type: 'string' }, origins: { type: 'string' }, 'rate-limit': { type: 'string' } },
@@ -33,17 +33,16 @@ function run(argv: string[]): void {
   const [command, ...rest] = positionals
   if (command === undefined) fail('missing command')
   const config = loadConfig(process.env)
-  const handle = openDatabase(config.databasePath)
+  const store = await openStore(config)
   try {
-    migrateDatabase(handle.db)
-    const keys = createApiKeyService(createApiKeyRepository(handle.db))
+    const keys = createApiKeyService(store.keys)
     if (command === 'create') {
       if (rest.length > 0) fail(`unexpected argument ${rest[0]}`)
       if (values.name === undefined) fail('create needs --name')
       if (values.type !== 'secret' && values.type !== 'publishable') fail('create needs --type secret or --type publishable')
       const rawLimit = values['rate-limit']
       if (rawLimit !== undefined && !/^\d+$/.test(rawLimit)) fail('--rate-limit must be a whole number of requests per minute')
-      const { key, token } = keys.create({
+      const { key, token } = await keys.create({
         name: values.name, type: values.type, origins: values.origins?.split(',').filter((o) => o.trim() !== '') ?? [],
         rateLimit: rawLimit === undefined ? null : Number(rawLimit),
       })
@@ -51,27 +50,25 @@ function run(argv: string[]): void {
       console.log('the key (shown only this once: store it now, it cannot be recovered):')
       console.log(token)
     } else if (command === 'list') {
-      const all = keys.list()
-      if (all.length === 0) console.log(`no API keys in ${config.databasePath}`)
+      const all = await keys.list()
+      if (all.length === 0) console.log(`no API keys in ${store.where}`)
       for (const k of all) console.log(describe(k))
     } else if (command === 'revoke') {
       const id = rest[0]
       if (id === undefined || rest.length > 1) fail('revoke needs exactly one key id (see `npm run keys -- list`)')
-      const result = keys.revoke(id)
+      const result = await keys.revoke(id)
       if (result === 'not-found') fail(`no key with id ${id} (see \`npm run keys -- list\`)`)
       console.log(result === 'revoked' ? `revoked ${id}` : `${id} was already revoked`)
     } else {
       fail(`unknown command ${command}`)
     }
   } finally {
-    handle.close()
+    await store.close()
   }
 }
 
-try {
-  run(process.argv.slice(2))
-} catch (err) {
+run(process.argv.slice(2)).catch((err: unknown) => {
   const known = err instanceof KeyInputError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
   console.error(`keys: ${known ? (err as Error).message : String(err)}\n${USAGE}`)
   process.exitCode = 1
-}
+})

@@ -1,8 +1,10 @@
 /**
  * API keys in SQLite: insert, list, revoke and the per-request lookup by hash. Stores and returns
- * only hashes and display prefixes; a key itself never reaches this module.
+ * only hashes and display prefixes; a key itself never reaches this module. Also declares what any
+ * key store must offer (ApiKeyRepository; PostgreSQL's is pg-api-key-repository.ts).
  */
 import { and, count, eq, isNull, sql } from 'drizzle-orm'
+import type { Awaitable } from '../awaitable.js'
 import type { Db } from './client.js'
 import { apiKeys } from './schema.js'
 
@@ -33,6 +35,19 @@ export interface NewApiKeyRow {
   createdAt: number
 }
 
+/**
+ * What the API-key service needs from a store. The per-request reads are synchronous in every store
+ * (PostgreSQL's answers them from its copy of the active keys); changes may take a round trip.
+ */
+export interface ApiKeyRepository {
+  insert(row: NewApiKeyRow): Awaitable<ApiKey>
+  list(): Awaitable<ApiKey[]>
+  findActiveByHash(hash: string): ApiKey | undefined
+  revoke(id: string, at: number): Awaitable<'revoked' | 'already-revoked' | 'not-found'>
+  countActive(): Awaitable<number>
+  activePublishableOrigins(): Set<string>
+}
+
 type Row = typeof apiKeys.$inferSelect
 
 function toApiKey(r: Row): ApiKey {
@@ -43,6 +58,10 @@ function toApiKey(r: Row): ApiKey {
 }
 
 export function createApiKeyRepository(db: Db) {
+  return sqliteApiKeyRepository(db) satisfies ApiKeyRepository
+}
+
+function sqliteApiKeyRepository(db: Db) {
   const byHash = db.select().from(apiKeys)
     .where(and(eq(apiKeys.hash, sql.placeholder('hash')), isNull(apiKeys.revokedAt))).prepare()
   const publishableOrigins = db.select({ origins: apiKeys.origins }).from(apiKeys)
@@ -84,4 +103,4 @@ export function createApiKeyRepository(db: Db) {
   }
 }
 
-export type ApiKeyRepository = ReturnType<typeof createApiKeyRepository>
+export type SqliteApiKeyRepository = ReturnType<typeof createApiKeyRepository>

@@ -4,6 +4,7 @@
  */
 import { and, desc, eq, gte, lt } from 'drizzle-orm'
 import type Database from 'better-sqlite3'
+import type { Awaitable } from '../awaitable.js'
 import type { Db } from './client.js'
 import { apiUsage, auditLog } from './schema.js'
 
@@ -30,6 +31,23 @@ export interface AuditRecord extends Omit<NewAuditRecord, 'at' | 'regionIds' | '
 export interface DailyUsage {
   date: string
   requests: number
+}
+
+export interface UsageCount {
+  keyId: string
+  day: string
+  n: number
+}
+
+/**
+ * What the usage-audit plugin and the usage route need from a store: SQLite's answers at once (and a
+ * held write lock throws SQLITE_BUSY synchronously, for the retry), PostgreSQL's with promises.
+ */
+export interface UsageStore {
+  recordBatch(counts: UsageCount[], audits: NewAuditRecord[]): Awaitable<void>
+  daily(keyId: string, fromDay: string): Awaitable<DailyUsage[]>
+  recentAudit(limit: number): Awaitable<AuditRecord[]>
+  deleteAuditBefore(beforeMs: number): Awaitable<number>
 }
 
 const DAY_MS = 86_400_000
@@ -71,7 +89,7 @@ export function createUsageRepository(db: Db, sqlite: Database.Database) {
      * BEGIN IMMEDIATE: the write lock is taken first, so a held lock fails the call before any work.
      * @throws SqliteError (SQLITE_BUSY when another connection holds the write lock and no busy timeout is set)
      */
-    recordBatch(counts: { keyId: string; day: string; n: number }[], audits: NewAuditRecord[]): void {
+    recordBatch(counts: UsageCount[], audits: NewAuditRecord[]): void {
       batch.immediate(counts, audits)
     },
 
@@ -91,7 +109,7 @@ export function createUsageRepository(db: Db, sqlite: Database.Database) {
     deleteAuditBefore(beforeMs: number): number {
       return db.delete(auditLog).where(lt(auditLog.at, beforeMs)).run().changes
     },
-  }
+  } satisfies UsageStore
 }
 
 export type UsageRepository = ReturnType<typeof createUsageRepository>

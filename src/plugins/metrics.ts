@@ -96,6 +96,14 @@ async function metricsPlugin(app: FastifyInstance): Promise<void> {
       '# TYPE nmt_usage_write_failures_total counter', `nmt_usage_write_failures_total ${app.usageWriteFailures.count}`,
       '# HELP nmt_usage_write_lock_retries_total Group commits tried again on a later tick because another connection held the write lock.',
       '# TYPE nmt_usage_write_lock_retries_total counter', `nmt_usage_write_lock_retries_total ${app.usageWriteFailures.lockRetries}`)
+    const redis = app.sharedCounters
+    if (redis) {
+      out.push('# HELP nmt_redis_up 1 while Redis answers (rate limits shared across instances); 0 while they are counted per instance.',
+        '# TYPE nmt_redis_up gauge', `nmt_redis_up ${redis.up ? 1 : 0}`,
+        '# HELP nmt_redis_outages_total Times Redis became unreachable since start.', '# TYPE nmt_redis_outages_total counter', `nmt_redis_outages_total ${redis.stats.outages}`,
+        '# HELP nmt_rate_limit_local_total Requests whose limits were counted in this instance alone because Redis was unreachable.',
+        '# TYPE nmt_rate_limit_local_total counter', `nmt_rate_limit_local_total ${redis.stats.localFallbacks}`)
+    }
     const wal = app.walCheckpointer?.stats()
     if (wal) {
       out.push('# HELP nmt_wal_checkpoints_total WAL checkpoints run by the checkpoint worker.', '# TYPE nmt_wal_checkpoints_total counter', `nmt_wal_checkpoints_total ${wal.runs}`,

@@ -11,14 +11,16 @@
  * or any other failure) are never acknowledged: their successful responses become 503
  * NMT_ERR_NOT_RECORDED with Retry-After (an error response goes out as it was). Both are counted in
  * /metrics and logged.
- * Also deletes audit rows older than AUDIT_RETENTION_DAYS at start-up and daily.
+ *
+ * On PostgreSQL a commit is a round trip: one is in flight at a time, and whatever is answered
+ * meanwhile goes in the next (the group grows with the load). A failed commit is not retried (over a
+ * dropped connection its outcome is unknown, and a retry could count twice): its successes become 503s.
+ * Audit retention: see audit-retention.ts.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import fp from 'fastify-plugin'
-import { createUsageRepository, utcDay, type NewAuditRecord, type UsageRepository } from '../db/usage-repository.js'
+import { utcDay, type NewAuditRecord, type UsageStore } from '../db/usage-repository.js'
 import { problem } from './error-handler.js'
-
-const DAY_MS = 86_400_000
 
 /** How long responses wait for their rows while another connection holds the write lock. */
 export const COMMIT_WAIT_MS = 2000
@@ -53,7 +55,7 @@ export interface AuditFacts {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    usage: UsageRepository
+    usage: UsageStore
     /** Responses whose rows could not be committed since start, and commits tried again because the lock was held (exported in /metrics). */
     usageWriteFailures: { count: number; lockRetries: number }
   }
@@ -63,8 +65,8 @@ declare module 'fastify' {
   }
 }
 
-async function usageAuditPlugin(app: FastifyInstance, opts: { retentionDays: number; commitWaitMs?: number }): Promise<void> {
-  const usage = createUsageRepository(app.database.db, app.database.sqlite)
+async function usageAuditPlugin(app: FastifyInstance, opts: { commitWaitMs?: number }): Promise<void> {
+  const usage: UsageStore = app.store.usage
   const commitWaitMs = opts.commitWaitMs ?? COMMIT_WAIT_MS
   const failures = { count: 0, lockRetries: 0 }
   app.decorate('usage', usage)
@@ -85,11 +87,16 @@ async function usageAuditPlugin(app: FastifyInstance, opts: { retentionDays: num
   let closing = false
   let lockedSince = 0
   let retryMs = RETRY_FIRST_MS
+  // A PostgreSQL commit in flight; while it is, `scheduled` stays set and its end flushes again.
+  let inFlight: Promise<void> | null = null
   const flush = (): void => {
+    if (inFlight !== null) return
     scheduled = false
+    if (waiting.length === 0) return
     let failure: unknown = null
+    let pending: void | Promise<void> = undefined
     try {
-      usage.recordBatch([...counts.values()].flatMap((byKey) => [...byKey.values()]), audits)
+      pending = usage.recordBatch([...counts.values()].flatMap((byKey) => [...byKey.values()]), audits)
     } catch (err) {
       const now = Date.now()
       if (!closing && lockHeld(err) && (lockedSince === 0 || now - lockedSince < commitWaitMs)) {
@@ -112,6 +119,16 @@ async function usageAuditPlugin(app: FastifyInstance, opts: { retentionDays: num
     replies = []
     lockedSince = 0
     retryMs = RETRY_FIRST_MS
+    if (pending instanceof Promise) {
+      inFlight = pending.then(() => settle(batch, null), (err: unknown) => settle(batch, err)).finally(() => {
+        inFlight = null
+        if (scheduled) flush()
+      })
+      return
+    }
+    settle(batch, failure)
+  }
+  function settle(batch: { waiting: typeof waiting; payloads: unknown[]; replies: FastifyReply[] }, failure: unknown): void {
     if (failure !== null) {
       failures.count += batch.waiting.length
       app.log.error({ err: failure, requests: batch.waiting.length }, 'usage/audit rows not committed; their successful responses were refused (503)')
@@ -130,7 +147,7 @@ async function usageAuditPlugin(app: FastifyInstance, opts: { retentionDays: num
     if ((key === null && facts === null) || reply.statusCode === 429) return done(null, payload)
     // While the lock is held, at most MAX_WAITING responses (and their payloads) are kept waiting;
     // past that, a success is refused at once rather than held in memory.
-    if (lockedSince !== 0 && waiting.length >= MAX_WAITING) {
+    if ((lockedSince !== 0 || inFlight !== null) && waiting.length >= MAX_WAITING) {
       failures.count++
       return done(null, reply.statusCode < 400 ? notRecorded(reply) : payload)
     }
@@ -161,21 +178,11 @@ async function usageAuditPlugin(app: FastifyInstance, opts: { retentionDays: num
     // Closing: one last try at once, and no more waiting for a lock.
     closing = true
     clearTimeout(retry)
-    if (scheduled) flush()
-  })
-
-  const prune = (): void => {
-    try {
-      const removed = usage.deleteAuditBefore(Date.now() - opts.retentionDays * DAY_MS)
-      if (removed > 0) app.log.info({ removed, retentionDays: opts.retentionDays }, 'pruned old audit records')
-    } catch (err) {
-      app.log.error({ err }, 'audit retention pruning failed')
+    while (inFlight !== null || scheduled) {
+      if (inFlight !== null) await inFlight
+      else flush()
     }
-  }
-  prune()
-  const timer = setInterval(prune, DAY_MS)
-  timer.unref()
-  app.addHook('onClose', async () => clearInterval(timer))
+  })
 }
 
-export default fp(usageAuditPlugin, { name: 'usage-audit', dependencies: ['auth'] })
+export default fp(usageAuditPlugin, { name: 'usage-audit', dependencies: ['auth', 'database'] })

@@ -1,13 +1,21 @@
 /**
- * GET /health (the process is alive) and GET /ready (database answers and the knowledge base is
- * loaded). Load balancers and the Docker HEALTHCHECK call these; they do no real work.
+ * GET /health (the process is alive) and GET /ready (the store answers and the knowledge base is
+ * loaded). Load balancers and the Docker HEALTHCHECK call these; they do no real work. /ready also
+ * says whether rate limits are shared (Redis answers) or counted per instance: an unreachable Redis
+ * is no reason to take an instance out of rotation, since it serves safely without it.
  */
 import type { FastifyInstance } from 'fastify'
 import { sendProblem } from '../plugins/error-handler.js'
 import { jsonResponse, problemResponses, Type } from '../schemas/common.js'
 
 const HealthSchema = Type.Object({ status: Type.Literal('ok') })
-const ReadySchema = Type.Object({ status: Type.Literal('ready'), kbVersion: Type.String() })
+const ReadySchema = Type.Object({
+  status: Type.Literal('ready'),
+  kbVersion: Type.String(),
+  rateLimits: Type.Union([Type.Literal('shared'), Type.Literal('per-instance')], {
+    description: 'shared: counted in Redis across instances; per-instance: no REDIS_URL, or Redis unreachable right now',
+  }),
+})
 
 export default async function healthRoutes(app: FastifyInstance): Promise<void> {
   app.get('/health', {
@@ -25,12 +33,13 @@ export default async function healthRoutes(app: FastifyInstance): Promise<void> 
   }, async (_request, reply) => {
     let dbOk = false
     try {
-      dbOk = app.database.sqlite.open && app.database.sqlite.prepare('select 1 as ok').get() !== undefined
+      dbOk = await app.store.ping()
     } catch {
       dbOk = false
     }
     if (!dbOk) return sendProblem(reply, 'NMT_ERR_NOT_READY', 'The database is not available')
     if (app.kb.muscles.size === 0) return sendProblem(reply, 'NMT_ERR_NOT_READY', 'The knowledge base is not loaded')
-    return { status: 'ready' as const, kbVersion: app.kb.version }
+    const rateLimits = app.sharedCounters?.up ? 'shared' as const : 'per-instance' as const
+    return { status: 'ready' as const, kbVersion: app.kb.version, rateLimits }
   })
 }

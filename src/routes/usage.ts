@@ -39,7 +39,7 @@ export default async function usageRoutes(app: FastifyInstance): Promise<void> {
     const days = request.query.days ?? 30
     const now = Date.now()
     const from = utcDay(now - (days - 1) * 86_400_000)
-    const rows = app.usage.daily(key.id, from)
+    const rows = await app.usage.daily(key.id, from)
     return { keyId: key.id, name: key.name, from, to: utcDay(now), total: rows.reduce((n, r) => n + r.requests, 0), days: rows }
   })
 }

@@ -3,6 +3,7 @@
  * a bearer token. Keys are 192 random bits; only their sha256 is stored, so a database leak leaks no key.
  */
 import { createHash, randomBytes } from 'node:crypto'
+import { after, type Like } from '../awaitable.js'
 import type { ApiKey, ApiKeyRepository, ApiKeyType } from '../db/api-key-repository.js'
 
 export const KEY_PREFIX: Record<ApiKeyType, string> = { secret: 'sk_', publishable: 'pk_' }
@@ -53,10 +54,14 @@ export function normalizeOrigin(raw: string): string {
 }
 
 /**
- * @param changedElsewhere returns a value that changes whenever another connection (the keys CLI)
- *   has written to the database, e.g. SQLite's `PRAGMA data_version`; the key cache is dropped then.
+ * The service answers as its store does: at once over SQLite, with promises over PostgreSQL (for
+ * changes; authentication is synchronous over both).
+ * @param changedElsewhere returns a value that changes whenever another connection (the keys CLI,
+ *   another instance) has changed a key, e.g. SQLite's `PRAGMA data_version` or PostgreSQL's key
+ *   version as last read; the key cache is dropped then.
  */
-export function createApiKeyService(repo: ApiKeyRepository, now: () => number = Date.now, changedElsewhere: () => unknown = () => 0) {
+export function createApiKeyService<R extends ApiKeyRepository>(repo: R, now: () => number = Date.now, changedElsewhere: () => unknown = () => 0) {
+  type Out<M extends keyof ApiKeyRepository, T> = Like<ReturnType<R[M]>, T>
   // Authentication runs on every request: answers are cached by header until any key changes, here or
   // in another process (creating or revoking a key still takes effect on the next request).
   const byHeader = new Map<string, ApiKey | null>()
@@ -84,7 +89,7 @@ export function createApiKeyService(repo: ApiKeyRepository, now: () => number = 
      * Create a key. The returned `token` is the key itself: show it once, it cannot be recovered.
      * @throws KeyInputError on a bad name, origin list or rate limit
      */
-    create(input: NewKeyInput): { key: ApiKey; token: string } {
+    create(input: NewKeyInput): Out<'insert', { key: ApiKey; token: string }> {
       const name = input.name.trim()
       if (name.length < 1 || name.length > 100) throw new KeyInputError('--name must be 1 to 100 characters')
       const origins = [...new Set((input.origins ?? []).map(normalizeOrigin))]
@@ -99,23 +104,26 @@ export function createApiKeyService(repo: ApiKeyRepository, now: () => number = 
         throw new KeyInputError('--rate-limit must be an integer from 1 to 1000000 (requests per minute)')
       }
       const token = KEY_PREFIX[input.type] + randomBytes(24).toString('base64url')
-      const key = repo.insert({
+      const inserted = repo.insert({
         id: `key_${randomBytes(6).toString('hex')}`, name, type: input.type, prefix: token.slice(0, 9),
         hash: hashKey(token), origins, rateLimit, createdAt: now(),
       })
-      forget()
-      return { key, token }
+      return after(inserted, (key) => {
+        forget()
+        return { key, token }
+      }) as Out<'insert', { key: ApiKey; token: string }>
     },
 
-    list: (): ApiKey[] => repo.list(),
+    list: (): Out<'list', ApiKey[]> => repo.list() as Out<'list', ApiKey[]>,
 
-    revoke(id: string) {
-      const result = repo.revoke(id, now())
-      forget()
-      return result
+    revoke(id: string): Out<'revoke', 'revoked' | 'already-revoked' | 'not-found'> {
+      return after(repo.revoke(id, now()), (result) => {
+        forget()
+        return result
+      }) as Out<'revoke', 'revoked' | 'already-revoked' | 'not-found'>
     },
 
-    countActive: (): number => repo.countActive(),
+    countActive: (): Out<'countActive', number> => repo.countActive() as Out<'countActive', number>,
 
     /** The active key an Authorization header carries, or null (malformed, unknown or revoked). */
     authenticate(header: string): ApiKey | null {
@@ -138,4 +146,5 @@ export function createApiKeyService(repo: ApiKeyRepository, now: () => number = 
   }
 }
 
-export type ApiKeyService = ReturnType<typeof createApiKeyService>
+/** The service over any store (what the app decorates): changes are Awaitable. */
+export type ApiKeyService = ReturnType<typeof createApiKeyService<ApiKeyRepository>>

@@ -38,7 +38,7 @@ export async function devApp(keys: NewKeyInput[] = STANDARD_KEYS, overrides: Par
   const { app, http } = await testApp(overrides, options)
   const out: KeyedApp['keys'] = {}
   for (const k of keys) {
-    const { key, token } = app.apiKeys.create(k)
+    const { key, token } = await app.apiKeys.create(k)
     out[k.name] = { token, id: key.id }
   }
   return { app, http, keys: out, close: () => app.close() }

@@ -38,9 +38,12 @@ export function spawnServer(env: Record<string, string>): Spawned {
   return { child, out: () => out, err: () => err, exited }
 }
 
-/** The port the server listens on, once it says so; throws if it exits first. */
-export async function listeningPort(s: Spawned): Promise<number> {
-  for (let i = 0; i < 600; i++) {
+/**
+ * The port the server listens on, once it says so; throws if it exits first.
+ * @param deadlineMs how long to wait at most (a hang guard: default 30 s)
+ */
+export async function listeningPort(s: Spawned, deadlineMs = 30_000): Promise<number> {
+  for (let i = 0; i < deadlineMs / 50; i++) {
     const m = /Server listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(s.out())
     if (m) return Number(m[1])
     if (s.child.exitCode !== null) throw new Error(`server exited: ${s.err()}`)
