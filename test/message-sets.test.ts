@@ -19,9 +19,11 @@ const BARS = { escalated: 0.02, top3: 0.95, recall5: 0.88 }
  * (see the README, "How well it does").
  */
 const RECALL5_FLOOR = 0.78
-/** The held-out blind set: nobody tuning the reader reads it; its figures only guard against regression. */
-const HELD_OUT = 'set-b'
-const HELD_OUT_GUARD = { referred: 0.9, escalated: 0.08 }
+/**
+ * The held-out blind sets: nobody tuning the reader reads them; their figures only guard against
+ * regression (floors a little under the figures first measured on each).
+ */
+const HELD_OUT = new Map([['set-b', { referred: 0.9, escalated: 0.08 }], ['set-f', { referred: 0.85, escalated: 0.08 }]])
 
 const corpus = loadMessageSet(CORPUS_PATH)
 const blind = readdirSync(BLIND_DIR).filter((f) => f.endsWith('.json')).sort()
@@ -61,17 +63,18 @@ describe('patient messages written by others', () => {
   })
   if (!corpus) it('says when the development corpus is absent', () => { console.log('development corpus: ../shared/corpus/messages.json not found, its check is skipped') })
 
-  it.each(blind.filter((b) => b.key !== HELD_OUT))('blind set $key: every red flag referred out, at most 2 % escalated', async ({ key, set }) => {
+  it.each(blind.filter((b) => !HELD_OUT.has(b.key)))('blind set $key: every red flag referred out, at most 2 % escalated', async ({ key, set }) => {
     const f = await measure(http, set, idsOf)
     console.log(describeFigures(`${key} (${set.cases.length} messages)`, f).join('\n'))
     expect(f.misses.redFlags).toEqual([])
     expect(f.escalated / f.nonRedFlag).toBeLessThanOrEqual(BARS.escalated)
   })
 
-  it.each(blind.filter((b) => b.key === HELD_OUT))('held-out blind set $key: figures only, guarded against regression', async ({ key, set }) => {
+  it.each(blind.filter((b) => HELD_OUT.has(b.key)))('held-out blind set $key: figures only, guarded against regression', async ({ key, set }) => {
     const f = await measure(http, set, idsOf)
     console.log(describeFigures(`${key}, held out (${set.cases.length} messages)`, f).join('\n'))
-    expect(f.referredOut / f.redFlags).toBeGreaterThanOrEqual(HELD_OUT_GUARD.referred)
-    expect(f.escalated / f.nonRedFlag).toBeLessThanOrEqual(HELD_OUT_GUARD.escalated)
+    const guard = HELD_OUT.get(key)!
+    expect(f.referredOut / f.redFlags).toBeGreaterThanOrEqual(guard.referred)
+    expect(f.escalated / f.nonRedFlag).toBeLessThanOrEqual(guard.escalated)
   })
 })
