@@ -33,6 +33,11 @@ describe('red flags read in context', () => {
     ['after a huge squat session my quads are swollen and agony and my wee has gone dark brown', 'emergency', 'dark-urine-muscle-pain'],
     ['pins and needles began in my toes on Monday, now it is moving up to my knees and my legs are getting weaker', 'emergency', 'ascending-weakness'],
     ['I inject and my lower back has been agony for a week with a temperature of 38.9', 'emergency', 'spinal-infection-risk-fever'],
+    ['booking for my neck comma on sunday my left arm and leg went weak and heavy for half an hour full stop it passed', 'emergency', 'stroke-signs'],
+    ['out of nowhere the worst pain I have ever felt between my shoulder blades, I feel faint', 'emergency', 'sudden-worst-pain-trunk'],
+    ['my daughter is 14 and her shin hurts more at night, it wakes her, and now there is a lump on it', 'urgent', 'night-pain-with-lump'],
+    ['34 weeks. awful headache and I feel sick, flashing lights in my eyes', 'emergency', 'pregnancy-several-warning-signs'],
+    ['fell asleep drunk on my arm for hours, now the forearm is swollen and the pain is off the scale, fingers numb', 'emergency', 'injury-pain-out-of-proportion'],
   ])('"%s" is %s (%s)', async (text, level, flag) => {
     const a = await post(text)
     expect(a.triage.level).toBe(level)
@@ -48,10 +53,17 @@ describe('red flags read in context', () => {
     'hard lump on my upper back that has been there for years, the doctor said it is a fatty lump',
     'dripping with sweat and out of breath at the end of my spin class, and my upper back aches from the bike',
     'I had my daughter three years ago and my lower back has ached since I started carrying her on one hip',
-  ])('"%s" raises no red flag', async (text) => {
+    'had a nasty virus with a high temperature last week, thankfully that has all gone, but my neck is stiff from lying in bed',
+    'my knee was hot and puffy after the fall but it has settled right down, the doctor checked it, just the thigh above is tight',
+    'I am a Gemini and my friend is a typical Cancer (star sign), we both carry stress in our shoulders',
+    'working in a hot kitchen I am drenched in sweat every shift and my upper back aches from leaning over the pass',
+    'I get out of breath on the stairs since I stopped going to the gym, I am just unfit, my traps are tight',
+    'the midwife checked my blood pressure and wee, all fine, 28 weeks, just my lower back aching',
+    'ballet dancer, hamstrings on both sides tight, I cannot get my splits back',
+    'my calves ache after long drives for work',
+  ])('"%s" is not referred out (no urgent or emergency flag)', async (text) => {
     const a = await post(text)
-    expect(flags(a)).toEqual([])
-    expect(a.triage.level).toBe('none')
+    expect(['none', 'routine']).toContain(a.triage.level)
   })
 
   it('a worst-ever headache said to have crept up over hours asks the sudden-headache questions instead of calling an ambulance', async () => {

@@ -108,6 +108,12 @@ export const SignSchema = Type.Object(
     internal: Type.Optional(Type.Boolean()),
     /** Items whose denial denies the sign ("swallowing is fine" denies trouble swallowing). */
     deniedBy: Type.Optional(Type.Array(PatternItemSchema, { minItems: 1 })),
+    /**
+     * Over once the client says it has gone ("had flu with a fever, that's all gone now", "antibiotics
+     * sorted it"): a fever, an infection, a joint that has settled. Never set on heart, stroke or nerve
+     * signs, which matter even when they have passed.
+     */
+    passes: Type.Optional(Type.Boolean()),
     /** A sign that follows from others (or from regions, ages...): present whenever this holds. */
     when: Type.Optional(WhenSchema),
   },

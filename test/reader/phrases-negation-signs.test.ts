@@ -11,12 +11,14 @@ import type { KnowledgeBase } from '../../src/kb/schema.js'
 
 const region = (id: string, parentId: string | null, synonyms: string[] = []) => ({ id, label: id.replace(/-/g, ' '), parentId, sided: true, synonyms })
 const kb: Pick<KnowledgeBase, 'regions' | 'sensations' | 'contexts' | 'signs' | 'conditions' | 'terms' | 'muscles'> = {
-  regions: [region('chest', null), region('breastbone', 'chest', ['sternum']), region('neck', null), region('heel', null), region('calf', null), region('back', null)],
+  regions: [region('chest', null), region('breastbone', 'chest', ['sternum']), region('neck', null), region('heel', null), region('calf', null), region('back', null),
+    region('flank', null, ['pain in my side'])],
   sensations: [{ id: 'pain', label: 'Pain', category: 'pain', synonyms: ['hurt', 'sore'] }, { id: 'numbness', label: 'Numbness', category: 'neurological', synonyms: ['numb'] },
     { id: 'stiffness', label: 'Stiffness', category: 'motor', synonyms: ['stiff', 'tight'] }],
   contexts: [{ id: 'walking', label: 'Walking', synonyms: ['walk'] }],
   signs: [
-    { id: 'fever', label: 'Fever', synonyms: ['temperature'] },
+    { id: 'fever', label: 'Fever', synonyms: ['temperature'], passes: true },
+    { id: 'arm-weak', label: 'Arm weak', synonyms: ['arm went weak'] },
     { id: 'stiff-neck', label: 'Stiff neck', synonyms: ['stiff neck'] },
     { id: 'chest-pressure', label: 'Chest pressure', synonyms: [], patterns: [{ all: ['region:chest', 'term:squeeze'], span: 5 }] },
     { id: 'exertional', label: 'On effort', synonyms: [], patterns: [{ all: ['term:while', 'term:effort'], span: 4, ordered: true }] },
@@ -50,6 +52,11 @@ describe('phrases and sides', () => {
     ['it hurts when I turn my neck', ['region:neck(moved)', 'sensation:pain']],
     ['my back is sore', ['region:back', 'sensation:pain']],
     ['it came back again', []],
+    ["can't get my strength back", []],
+    ['the flu has left my neck stiff', ['region:neck', 'sensation:stiffness']],
+    ['it settled right down, heel still sore', ['region:heel', 'sensation:pain']],
+    ['pain in my side', ['region:flank', 'sensation:pain']],
+    ['pain in the left side of my neck', ['region:neck/left', 'sensation:pain']],
   ])('"%s" → %j', (text, findings) => expect(said(text)).toEqual([...findings].sort()))
 })
 
@@ -62,6 +69,10 @@ describe('negation scope', () => {
     ['my heel is fine', ['-region:heel']],
     ['not sure if my heel is sore', ['region:heel', 'sensation:pain']],
     ["the temperature's gone", ['-sign:fever']],
+    ["had a temperature last week, that's all gone now, neck sore", ['-sign:fever', 'region:neck', 'sensation:pain']],
+    ['a temperature, antibiotics sorted it', ['-sign:fever']],
+    ['a temperature for two days and it is getting worse', ['sign:fever']],
+    ['my arm went weak for ten minutes, it has gone now', ['sign:arm-weak']],
     ['I could not walk', ['context:walking']],
   ])('"%s" → %j', (text, findings) => expect(said(text)).toEqual([...findings].sort()))
 })

@@ -34,6 +34,13 @@ describe('tokens', () => {
     expect(tokenize('at night - calf cramps').map((t) => t.gap)).toEqual(['none', 'none', 'comma', 'none'])
   })
 
+  it('reads punctuation said aloud to voice-to-text as the mark itself', () => {
+    const t = tokenize('my back comma last week it went full stop my neck question mark')
+    expect(t.map((x) => x.norm)).toEqual(['my', 'back', 'last', 'week', 'it', 'went', 'my', 'neck'])
+    expect(t.map((x) => x.gap)).toEqual(['none', 'none', 'comma', 'none', 'none', 'none', 'sentence', 'none'])
+    expect(t.map((x) => x.sentence)).toEqual([0, 0, 0, 0, 0, 0, 1, 1])
+  })
+
   it('keeps an over-long word opaque, so no pass spends more on it', () => {
     const [t] = tokenize('a'.repeat(MAX_WORD + 1))
     expect(t!.norm).toBe('')

@@ -8,7 +8,7 @@ import type { KnowledgeBase } from '../../kb/schema.js'
 import type { Side } from '../types.js'
 import { buildEnglish } from './english.js'
 import { createLemmatizer } from './lemmas.js'
-import { deniedAfter, deniedMatches, negationScopes } from './negation.js'
+import { deniedAfter, deniedMatches, negationScopes, resolvingClauses } from './negation.js'
 import { readNumbers, type NumberReading, type Onset } from './numbers.js'
 import { buildPhraseIndex, matchPhrases, phrasesOf, sidesAfter, type PhraseMatch, type PhraseType, type Word } from './phrases.js'
 import { buildSignPatterns, patternSigns } from './signs.js'
@@ -74,13 +74,34 @@ function notTheBack(m: PhraseMatch, words: readonly Word[], tokens: readonly { n
   if (m.type !== 'region' || m.to - m.from !== 1 || words[m.from]!.norm !== 'back') return false
   // "my back", "bad back again": a possessive or a complaint word before it makes it the body's.
   if (BACK_OWNERS.has(tokens[words[m.from]!.token - 1]?.norm ?? '')) return false
-  return BACK_VERBS.has(words[m.from - 1]?.norm ?? '') || BACK_AFTER.has(words[m.to]?.norm ?? '')
+  if (BACK_VERBS.has(words[m.from - 1]?.norm ?? '') || BACK_AFTER.has(words[m.to]?.norm ?? '')) return true
+  // "can't get my splits back", "want my strength back": a verb two or three words before, and the clause ends.
+  const next = words[m.to]
+  const ends = !next || next.gap !== 'none'
+  return ends && [2, 3].some((k) => GET_BACK.has(words[m.from - k]?.norm ?? '') && words[m.from - k]!.clause === words[m.from]!.clause)
+}
+const GET_BACK = new Set(['get', 'want', 'have', 'give', 'bring', 'put', 'win', 'gain', 'take'])
+
+/** "pain in the left side of my neck": the side of something else, which that thing's own phrase reads. */
+function sideOfSomething(m: PhraseMatch, words: readonly Word[]): boolean {
+  const next = words[m.to]
+  return m.type === 'region' && words[m.to - 1]!.norm === 'side' && next !== undefined && next.gap === 'none' && next.norm === 'of'
 }
 const BACK_OWNERS = new Set(['my', 'his', 'her', 'your', 'their', 'our', 'bad', 'sore', 'stiff', 'achy', 'aching', 'painful', 'dodgy', 'gammy', 'whole', 'mid', 'lower', 'upper'])
 const BACK_VERBS = new Set(['come', 'go', 'get', 'fly', 'drive', 'walk', 'run', 'bring', 'turn', 'call', 'send', 'look', 'head', 'ride', 'sit', 'lean', 'step',
   'move', 'pay', 'give', 'take', 'write', 'hold', 'fight', 'cut', 'set', 'bounce', 'roll', 'kick', 'lie', 'travel', 'cycle', 'swim', 'push', 'pull', 'think', 'way',
   'be', 'straight'])
 const BACK_AFTER = new Set(['to', 'again', 'home', 'then', 'from', 'into', 'later', 'now', 'soon', 'normal', 'together', 'up', 'in', 'at', 'on', 'of'])
+
+const RIGHT_AS_ADVERB = new Set(['down', 'away', 'now', 'there', 'here', 'through', 'up', 'after', 'before', 'across', 'round', 'around', 'off', 'out', 'into',
+  'onto', 'over', 'at', 'by', 'under', 'in', 'on', 'along', 'behind', 'next', 'enough', 'as', 'to', 'from', 'between', 'below', 'above', 'where', 'when', 'then'])
+const LEFT_AS_VERB = new Set(['has', 'have', 'had', 'having', 'it', 'which', 'that', 'this', 'i', 'just', 'they', 'he', 'she', 'we', 'you', 'finally', 'eventually', 'then'])
+
+/** Whether a clause is the first of its sentence. */
+function isFirstClause(tokens: readonly { sentence: number; clause: number }[], at: { sentence: number; clause: number }): boolean {
+  const first = tokens.find((w) => w.sentence === at.sentence)
+  return first !== undefined && first.clause === at.clause
+}
 
 /** The region a vague "side" stands for. */
 const WHOLE_BODY = 'whole-body'
@@ -110,6 +131,7 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
   const phrases = buildPhraseIndex(raw.filter((p) => !normalizePhrase(p.phrase).some((w) => SIDE_WORDS.has(w))), canonical)
   const speller = createSpeller(english, ownWords, rawPhrases)
   const signPatterns = buildSignPatterns(kb.signs, (w) => lemma(normalizeWord(w)))
+  const passing = new Set(kb.signs.filter((s) => s.passes).map((s) => s.id))
   const sided = new Set(kb.regions.filter((r) => r.sided).map((r) => r.id))
   const regionKeys = new Map([...ancestors].map(([id, up]) => [id, up.map((a) => `region:${a}`)]))
   const hasWholeBody = kb.regions.some((r) => r.id === WHOLE_BODY)
@@ -140,7 +162,9 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
       const rank = (g: Word['gap']): number => ['none', 'comma', 'clause', 'sentence'].indexOf(g)
       tokens.forEach((t, i) => {
         if (t.norm === '') return
-        const side = SIDE_WORDS.get(t.norm)
+        // "has left my neck stiff", "I left work": the verb; "settled right down", "right in the middle": an intensifier.
+        const notSide = (t.norm === 'left' && LEFT_AS_VERB.has(tokens[i - 1]?.norm ?? '')) || (t.norm === 'right' && RIGHT_AS_ADVERB.has(tokens[i + 1]?.norm ?? ''))
+        const side = notSide ? undefined : SIDE_WORDS.get(t.norm)
         if (FILLERS.has(t.norm) || side) {
           if (side) {
             pendingSide = side
@@ -163,7 +187,7 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
           pendingGap = 'none'
         })
       })
-      const matches = matchPhrases(phrases, words).filter((m) => !notTheBack(m, words, tokens))
+      const matches = matchPhrases(phrases, words).filter((m) => !notTheBack(m, words, tokens) && !sideOfSomething(m, words))
       sidesAfter(matches, sides)
       for (const m of matches) if (m.type === 'region' && !m.side && words[m.to - 1]!.plural && sided.has(m.id)) m.side = 'both'
       if (hasWholeBody) matches.push(...vagueSides(words, matches))
@@ -196,6 +220,15 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
       for (const s of numbers.signs) {
         const at = tokens.findIndex((t) => t.start >= s.span[0])
         findings.push({ type: 'sign', id: s.id, phrase: text.slice(s.span[0], s.span[1]), span: s.span, negated: s.negated, sentence: tokens[at]?.sentence ?? 0, clause: tokens[at]?.clause ?? 0 })
+      }
+      // A fever or an infection said to be over ("that's all gone now") is not there now: a later clause
+      // of its sentence, or the first clause of the next, ends it.
+      const endings = passing.size > 0 ? resolvingClauses(tokens, (w) => lemma(w)) : []
+      if (endings.length > 0) {
+        for (const f of findings) {
+          if (f.type !== 'sign' || f.negated || !passing.has(f.id)) continue
+          if (endings.some((e) => (e.sentence === f.sentence && e.start >= f.span[1]) || (e.sentence === f.sentence + 1 && isFirstClause(tokens, e)))) f.negated = true
+        }
       }
       const unrecognized = tokens
         .map((t, i) => ({ t, i }))

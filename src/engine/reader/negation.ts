@@ -8,6 +8,7 @@
  * "peeing fine", "my scalp is not sore", "breathing's normal". Pure.
  */
 import type { PhraseMatch, Word } from './phrases.js'
+import type { Token } from './tokens.js'
 import { COMPLAINT_WORDS, HEDGES, LINKS, MODALS, NEGATION_REACH, NEGATORS, NORMAL_WORDS, QUALIFIERS, RESOLVED, SCOPE_ENDS } from './words.js'
 
 /** Words that may follow "gone" or "cleared" when a thing is over ("gone now", "cleared up completely"). */
@@ -67,4 +68,38 @@ export function deniedAfter(words: readonly Word[], at: number): boolean {
 export function deniedMatches(words: readonly Word[], matches: readonly PhraseMatch[]): boolean[] {
   const scopes = negationScopes(words, matches)
   return matches.map((m) => scopes[m.from]! || (m.type !== 'condition' && deniedAfter(words, m.to)))
+}
+
+/** Words that start a clause before its subject ("but that's settled", "and it has gone"). */
+const LEAD_INS: ReadonlySet<string> = new Set(['but', 'and', 'though', 'although', 'however', 'yet', 'so', 'now', 'thankfully', 'luckily'])
+/** Subjects that point back at what was just said. */
+const POINTERS: ReadonlySet<string> = new Set(['that', 'it', 'which', 'this', 'all', 'both', 'they', 'those', 'these', 'everything'])
+/** Objects that point back ("antibiotics sorted it"). */
+const POINTED: ReadonlySet<string> = new Set(['it', 'that', 'them', 'everything'])
+/** Verbs that end a problem: RESOLVED plus "calmed down", "sorted it", "healed". */
+const ENDINGS: ReadonlySet<string> = new Set([...RESOLVED, 'calm', 'sort', 'heal', 'fix', 'cure'])
+
+/**
+ * Where a message says what came before is over: "had flu with a fever, that's all gone now", "it
+ * was hot and swollen but that's calmed right down", "antibiotics sorted it". Read on the raw tokens
+ * (the pointing words are fillers to later passes); each ending is returned with its sentence and
+ * character offset. What it ends is left to the caller: only signs that pass, never a stroke's or the
+ * heart's, which matter even when they have gone.
+ */
+export function resolvingClauses(tokens: readonly Token[], lemma: (word: string) => string): { sentence: number; clause: number; start: number }[] {
+  const out: { sentence: number; clause: number; start: number }[] = []
+  let start = 0
+  for (let i = 0; i < tokens.length; i++) {
+    if (i > 0 && tokens[i]!.clause !== tokens[i - 1]!.clause) start = i
+    if (!ENDINGS.has(lemma(tokens[i]!.norm))) continue
+    let subject = start
+    while (subject < i && LEAD_INS.has(tokens[subject]!.norm)) subject++
+    const next = tokens[i + 1]
+    const sameClause = next !== undefined && next.gap === 'none'
+    const ends = !sameClause || AFTER_RESOLVED.has(next.norm) || next.norm === 'up' || next.norm === 'right'
+    const pointedBefore = subject < i && i - subject <= 5 && POINTERS.has(tokens[subject]!.norm) && ends
+    const pointedAfter = sameClause && POINTED.has(next.norm) && i - start <= 3
+    if (pointedBefore || pointedAfter) out.push({ sentence: tokens[i]!.sentence, clause: tokens[i]!.clause, start: tokens[i]!.start })
+  }
+  return out
 }

@@ -68,6 +68,8 @@ const PREGNANT_WEEKS = [
   /\b(\d)\s*(?:and a half\s*)?months?\s*(?:pregnant|along|gone)\b/i,
   /\b(third|3rd|last|second|2nd)\s+trimester\b/i,
   /\b(?:i am|i'm|i’m|im)\s+(\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?|w)\b(?!\s*ago)/i,
+  // A message that opens with the weeks alone ("31 wks. pain under my ribs"): gestation, from 16 to 42 (a duration that long is said in months).
+  /^\W*(1[6-9]|[23]\d|4[0-2])\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)\s*(?:\+\s*\d\s*(?:days?|d)?\s*)?(?=[.,:;!\-\u2013\u2014]|$)/i,
 ]
 const PREGNANCY_WORD = /\b(?:pregnan\w*|twins|baby|bump|midwife|prenatal|antenatal|trimester|expecting|due date)\b/i
 const WEEKS_ANYWHERE = /\b(\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)\b(?!\s*(?:ago|old|later|after|since|of))/i

@@ -28,6 +28,8 @@ const WORD = /\d+(?:[.,]\d+)?|[\p{L}\p{N}'\u2019]+/gu
 const NEW_STATEMENT = new Set(['my', 'the', 'i', 'it', 'its', 'also', 'then', 'now', 'when', 'she', 'he', 'they', 'we', 'there', 'this', 'that', 'im', 'ive', 'id', 'shes', 'hes', 'theyre', 'theres', 'thats', 'whats'])
 const CLAUSE_WORDS = new Set(['but', 'however', 'although', 'though', 'whereas', 'yet', 'except'])
 const PLAIN = /^[a-z0-9]+$/
+const SPOKEN_STOPS = new Map<string, 'comma' | 'sentence'>([['full stop', 'sentence'], ['question mark', 'sentence'], ['exclamation mark', 'sentence'],
+  ['exclamation point', 'sentence'], ['new line', 'sentence'], ['new paragraph', 'sentence']])
 
 /** Normalise one word: accents and apostrophes dropped, lowercase ASCII letters and digits only. */
 export function normalizeWord(raw: string): string {
@@ -57,13 +59,26 @@ export function tokenize(text: string): Token[] {
   let sentence = 0
   let clause = 0
   let last = 0
-  for (const m of text.matchAll(WORD)) {
+  // Punctuation said aloud to voice-to-text ("comma", "full stop") separates like the mark itself.
+  let spoken: 'comma' | 'sentence' | undefined
+  const found = [...text.matchAll(WORD)]
+  for (let i = 0; i < found.length; i++) {
+    const m = found[i]!
     const raw = m[0]
     const start = m.index
     const norm = raw.length > MAX_WORD ? '' : /^\d+[.,]\d+$/.test(raw) ? raw.replace(',', '.') : normalizeWord(raw)
+    const dictated = norm === 'comma' ? 'comma' : SPOKEN_STOPS.get(`${norm} ${normalizeWord(found[i + 1]?.[0] ?? '')}`)
+    if (dictated) {
+      if (dictated === 'sentence' || spoken === undefined) spoken = dictated
+      if (norm !== 'comma') i++
+      last = found[i]!.index + found[i]![0].length
+      continue
+    }
     let gap: Token['gap'] = 'none'
     if (out.length > 0) {
       const between = separators(text, last, start)
+      if (spoken === 'sentence') between.sentence = true
+      if (spoken === 'comma') between.comma = true
       const previous = out[out.length - 1]!.norm
       if (between.sentence) gap = 'sentence'
       else if (CLAUSE_WORDS.has(norm) || (previous === 'and' && NEW_STATEMENT.has(norm)) || ((between.comma || between.pause) && NEW_STATEMENT.has(norm))) gap = 'clause'
@@ -71,6 +86,7 @@ export function tokenize(text: string): Token[] {
       if (gap === 'sentence') sentence += 1
       if (gap !== 'none') clause += 1
     }
+    spoken = undefined
     last = start + raw.length
     const expanded = SHORTHAND.get(norm)
     if (expanded === '') continue
