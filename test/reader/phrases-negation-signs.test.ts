@@ -56,6 +56,8 @@ describe('phrases and sides', () => {
     ['the flu has left my neck stiff', ['region:neck', 'sensation:stiffness']],
     ['it settled right down, heel still sore', ['region:heel', 'sensation:pain']],
     ['pain in my side', ['region:flank', 'sensation:pain']],
+    ['my heel is tight and stiff, neck fine', ['region:heel', 'sensation:stiffness', 'sensation:stiffness', '-region:neck']],
+    ['bro my heel hurts', ['region:heel', 'sensation:pain']],
     ['pain in the left side of my neck', ['region:neck/left', 'sensation:pain']],
   ])('"%s" → %j', (text, findings) => expect(said(text)).toEqual([...findings].sort()))
 })

@@ -146,13 +146,14 @@ function innerKeeps(outer: readonly PhraseTarget[], t: PhraseTarget, offset: num
 function longest(index: PhraseIndex, words: readonly Word[], from: number, limit: number): { to: number; node: Node } | null {
   let node: Node | undefined = index.root
   let best: { to: number; node: Node } | null = null
-  for (let j = from; j < limit && words[j]!.sentence === words[from]!.sentence; j++) {
+  // A phrase never runs across punctuation: "tight and sore, both sides" is no "sore side".
+  for (let j = from; j < limit && (j === from || words[j]!.gap === 'none'); j++) {
     node = node.next.get(words[j]!.norm)
     if (!node) break
     if (node.targets) best = { to: j + 1, node }
   }
   // "shoulder blade" in the text for the one-word phrase "shoulderblade".
-  if (!best && from + 1 < limit && words[from + 1]!.sentence === words[from]!.sentence) {
+  if (!best && from + 1 < limit && words[from + 1]!.gap === 'none') {
     const key = words[from]!.norm + words[from + 1]!.norm
     const targets = index.joined.get(key)
     if (targets) best = { to: from + 2, node: { next: new Map(), phrase: key, targets: [...targets] } }

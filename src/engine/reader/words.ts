@@ -50,7 +50,7 @@ export const SHORTHAND: ReadonlyMap<string, string> = new Map(Object.entries({
   w: 'with', wo: 'without', bc: 'because', cos: 'because', coz: 'because', cuz: 'because', u: 'you', ur: 'your', r: 'right',
   im: 'i am', ive: 'i have', id: 'i would', hrs: 'hours', hr: 'hour', mins: 'minutes', min: 'minute', wks: 'weeks', wk: 'week',
   yrs: 'years', yr: 'year', mths: 'months', mo: 'months', tbh: '', idk: 'i do not know', pls: 'please', plz: 'please', thx: 'thanks', ty: 'thanks',
-  rn: 'now', atm: 'now', lol: '', omg: '', btw: '', fyi: '', imo: '', ppl: 'people', b4: 'before', '2day': 'today', tmrw: 'tomorrow',
+  rn: 'now', atm: 'now', lol: '', bro: '', bruh: '', innit: '', dude: '', omg: '', btw: '', fyi: '', imo: '', ppl: 'people', b4: 'before', '2day': 'today', tmrw: 'tomorrow',
   lt: 'left', rt: 'right', l: 'left', abt: 'about', smth: 'something', sth: 'something', esp: 'especially', bf: 'boyfriend', gf: 'girlfriend',
   whats: 'what is', thats: 'that is', theres: 'there is', shes: 'she is', hes: 'he is', cant: 'cannot', n: 'and',
   dont: 'do not', doesnt: 'does not', didnt: 'did not', isnt: 'is not', arent: 'are not', wasnt: 'was not', werent: 'were not', havent: 'have not',
