@@ -8,7 +8,7 @@ import type { KnowledgeBase } from '../../kb/schema.js'
 import type { Side } from '../types.js'
 import { buildEnglish } from './english.js'
 import { createLemmatizer } from './lemmas.js'
-import { deniedAfter, deniedMatches, negationScopes, resolvingClauses } from './negation.js'
+import { deniedAfter, deniedMatches, ENDINGS, negationScopes, resolvingClauses } from './negation.js'
 import { readNumbers, type NumberReading, type Onset } from './numbers.js'
 import { buildPhraseIndex, matchPhrases, phrasesOf, sidesAfter, type PhraseMatch, type PhraseType, type Word } from './phrases.js'
 import { buildSignPatterns, patternSigns } from './signs.js'
@@ -223,7 +223,7 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
       }
       // A fever or an infection said to be over ("that's all gone now") is not there now: a later clause
       // of its sentence, or the first clause of the next, ends it.
-      const endings = passing.size > 0 ? resolvingClauses(tokens, (w) => lemma(w)) : []
+      const endings = passing.size > 0 ? resolvingClauses(tokens, words.filter((w) => ENDINGS.has(w.norm)).map((w) => w.token)) : []
       if (endings.length > 0) {
         for (const f of findings) {
           if (f.type !== 'sign' || f.negated || !passing.has(f.id)) continue

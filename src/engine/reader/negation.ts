@@ -76,22 +76,23 @@ const LEAD_INS: ReadonlySet<string> = new Set(['but', 'and', 'though', 'although
 const POINTERS: ReadonlySet<string> = new Set(['that', 'it', 'which', 'this', 'all', 'both', 'they', 'those', 'these', 'everything'])
 /** Objects that point back ("antibiotics sorted it"). */
 const POINTED: ReadonlySet<string> = new Set(['it', 'that', 'them', 'everything'])
-/** Verbs that end a problem: RESOLVED plus "calmed down", "sorted it", "healed". */
-const ENDINGS: ReadonlySet<string> = new Set([...RESOLVED, 'calm', 'sort', 'heal', 'fix', 'cure'])
+/** Verbs that end a problem, as lemmas: RESOLVED plus "calmed down", "sorted it", "healed". */
+export const ENDINGS: ReadonlySet<string> = new Set([...RESOLVED, 'calm', 'sort', 'heal', 'fix', 'cure'])
 
 /**
  * Where a message says what came before is over: "had flu with a fever, that's all gone now", "it
- * was hot and swollen but that's calmed right down", "antibiotics sorted it". Read on the raw tokens
- * (the pointing words are fillers to later passes); each ending is returned with its sentence and
- * character offset. What it ends is left to the caller: only signs that pass, never a stroke's or the
- * heart's, which matter even when they have gone.
+ * was hot and swollen but that's calmed right down", "antibiotics sorted it". `endings` are the
+ * tokens whose lemma is in ENDINGS (the caller has the lemmas); the pointing words around them are
+ * read on the raw tokens, since later passes drop them as fillers. Each ending is returned with its
+ * sentence and character offset. What it ends is left to the caller: only signs that pass, never a
+ * stroke's or the heart's, which matter even when they have gone.
  */
-export function resolvingClauses(tokens: readonly Token[], lemma: (word: string) => string): { sentence: number; clause: number; start: number }[] {
+export function resolvingClauses(tokens: readonly Token[], endings: readonly number[]): { sentence: number; clause: number; start: number }[] {
   const out: { sentence: number; clause: number; start: number }[] = []
-  let start = 0
-  for (let i = 0; i < tokens.length; i++) {
-    if (i > 0 && tokens[i]!.clause !== tokens[i - 1]!.clause) start = i
-    if (!ENDINGS.has(lemma(tokens[i]!.norm))) continue
+  for (const i of endings) {
+    const t = tokens[i]!
+    let start = i
+    while (start > 0 && tokens[start - 1]!.clause === t.clause) start--
     let subject = start
     while (subject < i && LEAD_INS.has(tokens[subject]!.norm)) subject++
     const next = tokens[i + 1]
@@ -99,7 +100,7 @@ export function resolvingClauses(tokens: readonly Token[], lemma: (word: string)
     const ends = !sameClause || AFTER_RESOLVED.has(next.norm) || next.norm === 'up' || next.norm === 'right'
     const pointedBefore = subject < i && i - subject <= 5 && POINTERS.has(tokens[subject]!.norm) && ends
     const pointedAfter = sameClause && POINTED.has(next.norm) && i - start <= 3
-    if (pointedBefore || pointedAfter) out.push({ sentence: tokens[i]!.sentence, clause: tokens[i]!.clause, start: tokens[i]!.start })
+    if (pointedBefore || pointedAfter) out.push({ sentence: t.sentence, clause: t.clause, start: t.start })
   }
   return out
 }

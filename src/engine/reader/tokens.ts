@@ -30,6 +30,7 @@ const CLAUSE_WORDS = new Set(['but', 'however', 'although', 'though', 'whereas',
 const PLAIN = /^[a-z0-9]+$/
 const SPOKEN_STOPS = new Map<string, 'comma' | 'sentence'>([['full stop', 'sentence'], ['question mark', 'sentence'], ['exclamation mark', 'sentence'],
   ['exclamation point', 'sentence'], ['new line', 'sentence'], ['new paragraph', 'sentence']])
+const SPOKEN_FIRST = new Set([...SPOKEN_STOPS.keys()].map((k) => k.split(' ')[0]!))
 
 /** Normalise one word: accents and apostrophes dropped, lowercase ASCII letters and digits only. */
 export function normalizeWord(raw: string): string {
@@ -67,7 +68,7 @@ export function tokenize(text: string): Token[] {
     const raw = m[0]
     const start = m.index
     const norm = raw.length > MAX_WORD ? '' : /^\d+[.,]\d+$/.test(raw) ? raw.replace(',', '.') : normalizeWord(raw)
-    const dictated = norm === 'comma' ? 'comma' : SPOKEN_STOPS.get(`${norm} ${normalizeWord(found[i + 1]?.[0] ?? '')}`)
+    const dictated = norm === 'comma' ? 'comma' : SPOKEN_FIRST.has(norm) ? SPOKEN_STOPS.get(`${norm} ${normalizeWord(found[i + 1]?.[0] ?? '')}`) : undefined
     if (dictated) {
       if (dictated === 'sentence' || spoken === undefined) spoken = dictated
       if (norm !== 'comma') i++
