@@ -24,6 +24,8 @@ interface CompiledPattern {
   /** Items must be said in the order given. */
   ordered: boolean
   notWith: readonly string[]
+  /** Names a sign among its items or exclusions, so a sign found in the first round can change it. */
+  usesSigns: boolean
 }
 
 export interface SignPatternIndex {
@@ -62,7 +64,10 @@ export function buildSignPatterns(signs: readonly Sign[], canonical: (word: stri
   }
   for (const s of signs) {
     for (const p of s.patterns ?? []) {
-      const compiled: CompiledPattern = { sign: s.id, items: [...new Set(p.all.map(item))], within: p.within ?? 'clause', span: p.span ?? Infinity, ordered: p.ordered ?? false, notWith: (p.notWith ?? []).map(item) }
+      const items = [...new Set(p.all.map(item))]
+      const notWith = (p.notWith ?? []).map(item)
+      const usesSigns = [...items, ...notWith].some((it) => it.startsWith('sign:'))
+      const compiled: CompiledPattern = { sign: s.id, items, within: p.within ?? 'clause', span: p.span ?? Infinity, ordered: p.ordered ?? false, notWith, usesSigns }
       for (const key of new Set([...compiled.items, ...compiled.notWith])) watch(key, compiled)
     }
     if (s.deniedBy) {
@@ -157,31 +162,34 @@ export function patternSigns(index: SignPatternIndex, words: readonly Word[], ma
     const tried = new Set<CompiledPattern>()
     for (const item of byItem.keys()) {
       for (const p of index.byItem.get(item)!) {
-        if (tried.has(p)) continue
+        // The second round adds only signs as mentions: a pattern naming none finds what it found.
+        if (tried.has(p) || (round === 1 && !p.usesSigns)) continue
         tried.add(p)
-        const first = byItem.get(p.items[0]!)
-        if (!first) continue
+        // Most patterns lack an item in a given message: checked first, before any unit is built.
+        if (!p.items.every((it) => byItem.has(it))) continue
+        const first = byItem.get(p.items[0]!)!
         for (const unit of new Set(first.map((m) => unitOf(m, p.within)))) {
           if (p.notWith.some((it) => (byItem.get(it) ?? []).some((m) => unitOf(m, p.within) === unit))) continue
           const chosen = choose(p, unit, byItem)
           if (!chosen) continue
           const negated = chosen.some((m) => m.denied)
-          const from = Math.min(...chosen.map((m) => m.from))
-          const to = Math.max(...chosen.map((m) => m.to))
-          const hit = {
-            id: p.sign, span: [words[from]!.start, words[to - 1]!.end] as [number, number], negated, sentence: words[from]!.sentence, clause: words[from]!.clause,
-            tokens: chosen.flatMap((m) => words.slice(m.from, m.to).map((w) => w.token)), from, to,
-          }
           const previous = found.get(p.sign)
           // A sign said anywhere outweighs the same sign denied elsewhere; the first saying is kept.
-          if (!previous || (previous.negated && !negated)) found.set(p.sign, hit)
+          if (previous && !(previous.negated && !negated)) continue
+          const from = Math.min(...chosen.map((m) => m.from))
+          const to = Math.max(...chosen.map((m) => m.to))
+          found.set(p.sign, {
+            id: p.sign, span: [words[from]!.start, words[to - 1]!.end], negated, sentence: words[from]!.sentence, clause: words[from]!.clause,
+            tokens: chosen.flatMap((m) => words.slice(m.from, m.to).map((w) => w.token)), from, to,
+          })
         }
       }
     }
   }
   for (const [sign, items] of index.deniedBy) {
     if (found.has(sign)) continue
-    const denial = items.flatMap((it) => byItem.get(it) ?? []).find((m) => m.denied)
+    let denial: Mention | undefined
+    for (const it of items) if ((denial = byItem.get(it)?.find((m) => m.denied))) break
     if (denial) {
       found.set(sign, { id: sign, span: [words[denial.from]!.start, words[denial.to - 1]!.end], negated: true, sentence: denial.sentence, clause: denial.clause, tokens: [], from: denial.from, to: denial.to, inferred: true })
     }
