@@ -20,25 +20,36 @@ describe('engine (synthetic knowledge base)', () => {
   // Guide places (synthetic-kb.ts): temple jaw +1, scm +0.67, neck-a +0.33; back-of-neck neck-a +1, neck-b +0.5;
   // thumb neck-b +1; head jaw +1 (neck-a and scm unlisted); neck neck-b +1, neck-a +0.5.
   it.each<[string, Partial<EngineInput>, Record<string, number>]>([
-    ['essential zone 3, spillover 1.5, plus the place in the temple guide', { complaints: [{ region: 'temple', sensations: [] }] }, { jaw: 4, scm: 2.17, 'neck-a': 1.83 }],
+    ['essential zone 3, spillover 1.5, plus the place in the temple guide (jaw lies in the temple: +1)', { complaints: [{ region: 'temple', sensations: [] }] }, { jaw: 5, scm: 2.17, 'neck-a': 1.83 }],
     ['a broad region reaches the zones below it at 0.6 (a spillover zone as 2.25); only its own guide adds, at 1.5 for its first', { complaints: [{ region: 'head', sensations: [] }] }, { jaw: 3.3, scm: 1.35, 'neck-a': 1.35 }],
     ['two regions on one side: +1 coverage', { complaints: [{ region: 'temple', side: 'right', sensations: [] }, { region: 'back-of-neck', side: 'right', sensations: [] }] },
-      { 'neck-a': 6.83, jaw: 4, 'neck-b': 3.5, scm: 2.17 }],
+      { 'neck-a': 7.83, jaw: 5, 'neck-b': 4.5, scm: 3.17 }],
     ['two regions on opposite sides: no coverage bonus', { complaints: [{ region: 'temple', side: 'right', sensations: [] }, { region: 'back-of-neck', side: 'left', sensations: [] }] },
-      { 'neck-a': 5.83, jaw: 4, 'neck-b': 3.5, scm: 2.17 }],
-    ['a context the muscle lists adds 1', { complaints: [{ region: 'temple', sensations: [] }], contexts: ['chewing'] }, { jaw: 5, scm: 2.17, 'neck-a': 1.83 }],
-    ['a rule adds its weight', { complaints: [{ region: 'temple', sensations: [] }], contexts: ['desk-work'] }, { jaw: 4, 'neck-a': 3.83, scm: 2.17 }],
+      { 'neck-a': 6.83, jaw: 5, 'neck-b': 4.5, scm: 3.17 }],
+    ['a context the muscle lists adds 1', { complaints: [{ region: 'temple', sensations: [] }], contexts: ['chewing'] }, { jaw: 6, scm: 2.17, 'neck-a': 1.83 }],
+    ['a rule adds its weight', { complaints: [{ region: 'temple', sensations: [] }], contexts: ['desk-work'] }, { jaw: 5, 'neck-a': 3.83, scm: 2.17 }],
     ['tingling favours muscles with an entrapment', { complaints: [{ region: 'thumb', sensations: ['tingling'] }] }, { 'neck-b': 4 }],
     ['a condition ranks its muscles 5 down to 2', { conditions: ['temple-headache'] }, { 'neck-a': 5, jaw: 2 }],
     ['a non-pain symptom reaches the muscle that lists it', { sensations: ['dizziness'] }, { scm: 1 }],
-    ['a "no" lowers a muscle its "yes" would favour', { complaints: [{ region: 'temple', sensations: [] }], negated: ['context:chewing'] }, { jaw: 3.5, scm: 2.17, 'neck-a': 1.83 }],
+    ['a "no" lowers a muscle its "yes" would favour', { complaints: [{ region: 'temple', sensations: [] }], negated: ['context:chewing'] }, { jaw: 4.5, scm: 2.17, 'neck-a': 1.83 }],
   ])('%s', (_name, over, expected) => {
     expect(scores(over)).toEqual(expected)
   })
 
   it('ranks a muscle that explains several regions above one that explains one', () => {
     expect(order({ complaints: [{ region: 'temple', sensations: [] }, { region: 'back-of-neck', sensations: [] }] })).toEqual(['neck-a', 'jaw', 'neck-b', 'scm'])
-    expect(order({ complaints: [{ region: 'back-of-neck', sensations: [] }] })).toEqual(['neck-a', 'neck-b'])
+    expect(order({ complaints: [{ region: 'back-of-neck', sensations: [] }] })).toEqual(['neck-a', 'neck-b', 'scm'])
+  })
+
+  it('adds 1 once to a muscle lying in the reported region, with or without a zone there, on the reported side', () => {
+    // scm lies in the back of the neck but refers only to the temple; neck-a and neck-b lie there too.
+    expect(scores({ complaints: [{ region: 'back-of-neck', sensations: [] }] })).toEqual({ 'neck-a': 5, 'neck-b': 4.5, scm: 1 })
+    const r = recommend(kb, input({ complaints: [{ region: 'back-of-neck', side: 'left', sensations: [] }, { region: 'back-of-neck', side: 'left', sensations: [] }] }))
+    const scm = r.muscles.find((m) => m.id === 'scm')!
+    expect(scm.explanation).toEqual([{ kind: 'local', ref: 'local:back-of-neck', weight: 1, detail: 'Lies in the reported back of neck, where its trigger points are also felt' }])
+    expect(scm.sides).toEqual(['left'])
+    // Not for a broad region the muscle lies somewhere inside: the neck holds too many muscles to say anything.
+    expect(scores({ complaints: [{ region: 'neck', sensations: [] }] })).toEqual({ 'neck-b': 3.3, 'neck-a': 2.55 })
   })
 
   it('lets the first-listed muscle of a broad region\'s guide lead, against id order', () => {

@@ -6,7 +6,7 @@ import type { Condition, Context, KnowledgeBase, Muscle, Question, RedFlag, Regi
 import { buildFactNames, type FactNames } from './facts.js'
 import { focusTemplate } from './focus-plan.js'
 import { buildCommonness, buildGuideIndex } from './guides.js'
-import { buildReach, type ReachEdge } from './reach.js'
+import { buildLyingIn, buildReach, type ReachEdge } from './reach.js'
 import type { FocusStep } from './types.js'
 import { buildSearchIndex, type SearchIndex } from './search.js'
 import { buildReader, type Reader } from './reader/index.js'
@@ -37,6 +37,8 @@ export interface CompiledKb {
   children: ReadonlyMap<string, readonly string[]>
   /** Region id → referral edges that land exactly on it. */
   referralsTo: ReadonlyMap<string, readonly ReferralEdge[]>
+  /** Region id → the muscles that lie in it. */
+  lyingIn: ReadonlyMap<string, readonly Muscle[]>
   /** Region id → every muscle a complaint there reaches (its own, inner and enclosing zones), in the region's frequency order. */
   reach: ReadonlyMap<string, readonly ReachEdge[]>
   /** Red flags by fact, and their families (see triage.ts). */
@@ -188,6 +190,7 @@ export function compileKnowledgeBase(kb: KnowledgeBase, version: string): Compil
     subtree,
     children: new Map(kb.regions.map((r) => [r.id, kb.regions.filter((c) => c.parentId === r.id).sort((a, b) => (a.label < b.label ? -1 : 1)).map((c) => c.id)])),
     referralsTo,
+    lyingIn: buildLyingIn(kb.muscles),
     reach: buildReach(regions, subtree, ancestors, referralsTo, buildGuideIndex(kb.painGuides), commonness),
     commonness,
     triage: buildTriageIndex(kb),

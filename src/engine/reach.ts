@@ -36,6 +36,22 @@ export function zoneSide(complaintSide: Side | undefined, laterality: string): S
 }
 
 /**
+ * Region id → the muscles lying in it (its own regions name it). Only the region itself: a broad
+ * region ("leg") holds too many muscles for lying somewhere inside it to say anything.
+ */
+export function buildLyingIn(muscles: readonly Muscle[]): Map<string, Muscle[]> {
+  const out = new Map<string, Muscle[]>()
+  for (const m of muscles) {
+    for (const r of new Set(m.regions)) {
+      const list = out.get(r)
+      if (list) list.push(m)
+      else out.set(r, [m])
+    }
+  }
+  return out
+}
+
+/**
  * Region id → the muscles a complaint there reaches, in the region's frequency order. Per muscle the
  * first best of: a zone on the region itself (×1), a zone on a region inside it (×broaderReport, a
  * spillover zone there counting spilloverWithin), a

@@ -19,7 +19,7 @@ import { WEIGHTS } from './weights.js'
 const SIDES: readonly (readonly ('left' | 'right')[])[] = [['left', 'right'], ['left'], ['right'], ['left', 'right']]
 
 /** The order explanation entries are listed in, by kind. */
-const KIND_RANK: Readonly<Record<Contribution['kind'], number>> = { zone: 0, guide: 1, coverage: 2, condition: 3, rule: 4, symptom: 5, entrapment: 6, context: 7, answer: 8 }
+const KIND_RANK: Readonly<Record<Contribution['kind'], number>> = { zone: 0, guide: 1, local: 2, coverage: 3, condition: 4, rule: 5, symptom: 6, entrapment: 7, context: 8, answer: 9 }
 
 /**
  * Ranking order: score; then the best place in a reported region's frequency order (the pain guides);

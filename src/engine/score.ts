@@ -105,6 +105,20 @@ export function scoreMuscles(kb: CompiledKb, input: EngineInput, facts: FactSet)
     }
   }
 
+  // A muscle lying in a reported region, once per muscle, whether or not a zone reached it.
+  const local = new Set<Scored>()
+  for (const complaint of distinctComplaints(facts.complaints, kb.ancestors)) {
+    const region = kb.regions.get(complaint.region)
+    for (const m of kb.lyingIn.get(complaint.region) ?? []) {
+      const s = entry(m)
+      if (local.has(s) || !region) continue
+      local.add(s)
+      // It lies where the client hurts, on that side.
+      if (complaint.side) s.sides |= complaint.side === 'both' ? LEFT | RIGHT : complaint.side === 'left' ? LEFT : RIGHT
+      add(s, { kind: 'local', ref: `local:${complaint.region}`, weight: WEIGHTS.local, detail: `Lies in the reported ${region.label.toLowerCase()}, where its trigger points are also felt` })
+    }
+  }
+
   // Only muscles reached by a zone are scored so far.
   for (const s of all) {
     const n = Math.max(s.onLeft, s.onRight)

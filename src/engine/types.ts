@@ -36,7 +36,7 @@ export interface FlagResult {
 }
 
 export interface Contribution {
-  kind: 'zone' | 'guide' | 'coverage' | 'symptom' | 'entrapment' | 'context' | 'condition' | 'rule' | 'answer'
+  kind: 'zone' | 'guide' | 'local' | 'coverage' | 'symptom' | 'entrapment' | 'context' | 'condition' | 'rule' | 'answer'
   ref: string
   weight: number
   detail: string

@@ -21,6 +21,11 @@ export const WEIGHTS = {
   guideFirst: 1,
   /** The same for a broad region (one with regions inside it), where every zone below counts alike. */
   guideBroad: 1.5,
+  /**
+   * The muscle lies in the reported region itself: trigger points hurt where they
+   * lie as well as where they refer, so a sore area's own muscles are among its likely sources.
+   */
+  local: 1,
   /** Each extra reported region the same muscle explains on one side. */
   coverage: 1,
   symptom: 1,

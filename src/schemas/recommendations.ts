@@ -51,7 +51,7 @@ const FlagSchema = Type.Object({
 })
 
 const ContributionSchema = Type.Object({
-  kind: Type.Union(['zone', 'guide', 'coverage', 'symptom', 'entrapment', 'context', 'condition', 'rule', 'answer'].map((k) => Type.Literal(k))),
+  kind: Type.Union(['zone', 'guide', 'local', 'coverage', 'symptom', 'entrapment', 'context', 'condition', 'rule', 'answer'].map((k) => Type.Literal(k))),
   ref: Type.String({ description: 'What made it: `<muscle>@<region>` for a referral zone, `guide:<region>` for its place in that region\'s pain guide, a rule or condition id, or a fact' }),
   weight: Type.Number(),
   detail: Type.String(),
