@@ -1,6 +1,6 @@
 /**
  * The free-text reader: runs the passes in order (tokens → canonical words with spelling → phrases
- * → negation → sign patterns → numbers) and returns every finding with its span, side, clause and
+ * → the part of a region said after it → negation → sign patterns → numbers) and returns every finding with its span, side, clause and
  * whether the client denied it. Built once per knowledge base (each pass builds its own index);
  * reading is pure and linear in the text, and the text is never kept beyond the call.
  */
@@ -11,6 +11,7 @@ import { createLemmatizer } from './lemmas.js'
 import { deniedAfter, deniedMatches, ENDINGS, negationScopes, resolvingClauses } from './negation.js'
 import { readNumbers, type NumberReading, type Onset } from './numbers.js'
 import { buildPhraseIndex, matchPhrases, phrasesOf, sidesAfter, type PhraseMatch, type PhraseType, type Word } from './phrases.js'
+import { buildPartIndex, readParts } from './parts.js'
 import { buildSignPatterns, patternSigns } from './signs.js'
 import { createSpeller } from './spelling.js'
 import { normalizeWord, tokenize } from './tokens.js'
@@ -135,6 +136,7 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
   const sided = new Set(kb.regions.filter((r) => r.sided).map((r) => r.id))
   const regionKeys = new Map([...ancestors].map(([id, up]) => [id, up.map((a) => `region:${a}`)]))
   const hasWholeBody = kb.regions.some((r) => r.id === WHOLE_BODY)
+  const parts = buildPartIndex(kb.regions)
 
   /**
    * A word's canonical forms: itself or its lemma when real, else its spelling fix (one word or a
@@ -187,14 +189,15 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
           pendingGap = 'none'
         })
       })
-      const matches = matchPhrases(phrases, words).filter((m) => !notTheBack(m, words, tokens) && !sideOfSomething(m, words))
-      sidesAfter(matches, sides)
+      const parted = readParts(parts, words, tokens, matchPhrases(phrases, words).filter((m) => !notTheBack(m, words, tokens) && !sideOfSomething(m, words)))
+      const matches = parted.matches
+      sidesAfter(matches, sides, words)
       for (const m of matches) if (m.type === 'region' && !m.side && words[m.to - 1]!.plural && sided.has(m.id)) m.side = 'both'
       if (hasWholeBody) matches.push(...vagueSides(words, matches))
       const denied = deniedMatches(words, matches)
       matches.forEach((m, i) => { m.denied = denied[i]! })
       const withDenial = matches
-      const used = new Set<number>()
+      const used = new Set<number>(parted.used)
       for (const m of matches) for (let i = m.from; i < m.to; i++) used.add(words[i]!.token)
       const others = aboutOther(tokens, withDenial)
       // Family history is not the client's: a sign said of a relative is left out.

@@ -214,12 +214,27 @@ export function matchPhrases(index: PhraseIndex, words: readonly Word[]): Phrase
   return out
 }
 
-/** A side named just after a region that has none: "pain in my heel on the right". */
-export function sidesAfter(matches: PhraseMatch[], sides: readonly { at: number; side: Side; sentence: number }[]): void {
+/**
+ * A side named after a region that has none: just after it ("pain in my heel on the right"), or
+ * closing its sentence ("hip hurts at the front when I lift my knee, left"), which names the side of
+ * every region of the sentence still without one (a region moved, "lift my knee", is no complaint).
+ */
+export function sidesAfter(matches: PhraseMatch[], sides: readonly { at: number; side: Side; sentence: number }[], words: readonly Word[]): void {
+  // Words that may follow a closing side word: "..., left side", "left-hand side", "left one".
+  const closes = (s: { at: number; sentence: number }): boolean => {
+    let i = s.at
+    while (i < words.length && words[i]!.sentence === s.sentence && SIDE_TAIL.has(words[i]!.norm)) i++
+    return i >= words.length || words[i]!.sentence !== s.sentence
+  }
   for (const m of matches) {
     if (m.type !== 'region' || m.side) continue
     const next = matches.find((g) => g.type === 'region' && g.from > m.from && g.sentence === m.sentence)
     const after = sides.find((s) => s.at >= m.to && s.at - m.to <= 4 && s.sentence === m.sentence && (!next || s.at < next.from))
     if (after) m.side = after.side
+    else if (!m.moved) {
+      const closing = sides.find((s) => s.at >= m.to && s.sentence === m.sentence && closes(s))
+      if (closing) m.side = closing.side
+    }
   }
 }
+const SIDE_TAIL = new Set(['side', 'hand', 'one', 'only'])

@@ -1,0 +1,126 @@
+/**
+ * A pass after phrases: the part of a body region said after it. "My hip hurts at the front",
+ * "right knee, outside", "shins on the inside": the region becomes the part the client means
+ * (front-of-hip, outer-knee, inner-shin) when the knowledge base has that part, a region inside the
+ * one named or beside it whose id is the part's prefix and the named word ("outer-" + "knee").
+ * Said before it ("on the inside of both shins"), the part word and "of" lead the region; where the
+ * two make a phrase of their own ("the front of my hip") the phrases have read it already.
+ * Builds its own index (region → part word → region) once per knowledge base. Pure.
+ */
+import type { Region } from '../../kb/schema.js'
+import type { PhraseMatch, Word } from './phrases.js'
+
+/** A part word and the region-id prefixes it stands for, the likeliest first. */
+const PARTS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['front', ['front-of-']],
+  ['back', ['back-of-']],
+  ['rear', ['back-of-']],
+  ['outside', ['outer-', 'side-of-']],
+  ['outer', ['outer-', 'side-of-']],
+  ['side', ['side-of-', 'outer-']],
+  ['inside', ['inner-']],
+  ['inner', ['inner-']],
+  ['top', ['top-of-']],
+])
+
+/** Words that lead a part word ("at the front", "on the outside", "down the side"; "the" is not among the words). */
+const LEADS = new Set(['at', 'on', 'in', 'down', 'up', 'along', 'round', 'around', 'across', 'over', 'to', 'towards', 'toward'])
+
+/** Words before "side" that make it a side of the body. */
+const NOT_A_PART = new Set(['that', 'this', 'same', 'other', 'one', 'either', 'each', 'which', 'opposite', 'good', 'bad', 'left', 'right'])
+
+/** How many words after the region a part word may stand ("hip hurts when I sit at the front" is too far). */
+const MAX_AFTER = 6
+
+/** Region id → part word → the candidate parts, each with the words after its prefix. */
+export type PartIndex = ReadonlyMap<string, ReadonlyMap<string, readonly { id: string; words: readonly string[] }[]>>
+
+/**
+ * Build the part index: for each region and part word, the regions inside it or beside it (same
+ * parent) named with the word's first prefix that names any ("outer-knee", "inner-upper-arm" inside
+ * the arm, "inner-shin" beside the shin). Which one is meant is decided by the word the client used
+ * for the region (see `partOf`).
+ */
+export function buildPartIndex(regions: readonly Region[]): PartIndex {
+  const children = new Map<string | null, Region[]>()
+  for (const r of regions) children.set(r.parentId, [...(children.get(r.parentId) ?? []), r])
+  const out = new Map<string, Map<string, { id: string; words: string[] }[]>>()
+  for (const region of regions) {
+    // Inside it, or beside it only as its own part ("inner-shin" beside the shin): a part beside a
+    // part ("side-of-shoulder" beside "top-of-shoulder") is another place, not a part of it.
+    const near = [...(children.get(region.id) ?? []), ...(children.get(region.parentId) ?? []).filter((r) => r.id.endsWith(`-${region.id}`))]
+    const parts = new Map<string, { id: string; words: string[] }[]>()
+    for (const [word, prefixes] of PARTS) {
+      for (const prefix of prefixes) {
+        const found = near.filter((r) => r.id.startsWith(prefix)).map((r) => ({ id: r.id, words: r.id.slice(prefix.length).split('-') }))
+        if (found.length === 0) continue
+        parts.set(word, found)
+        break
+      }
+    }
+    if (parts.size > 0) out.set(region.id, parts)
+  }
+  return out
+}
+
+/**
+ * The part a part word names of a region the client called `said` ("knee"): the one candidate whose
+ * id holds that word ("outer-knee"); none when no candidate or several do ("outside of my foot" is
+ * not the outer ankle).
+ */
+function partOf(index: PartIndex, region: string, partWord: string, said: string): string | undefined {
+  const found = index.get(region)?.get(partWord)?.filter((c) => c.words.includes(said))
+  return found?.length === 1 ? found[0]!.id : undefined
+}
+
+/**
+ * Move each region said with a part after it to that part. A part word counts when it follows the
+ * region in its sentence, with no other region between, either right after it ("knee, outside") or
+ * after a preposition ("at the front", "on the outside"), and not before "of" (which starts a phrase of its
+ * own). A bare "back" read as the body's back there is the part word, so its match is dropped.
+ * @returns the matches left, and the words used as part words (so they are not reported as unrecognised)
+ */
+export function readParts(index: PartIndex, words: readonly Word[], tokens: readonly { norm: string }[], matches: readonly PhraseMatch[]): { matches: PhraseMatch[]; used: number[] } {
+  // "On that side", "the other side": a side of the body, not a part of the region.
+  const sideOfBody = (w: Word): boolean => w.norm === 'side' && NOT_A_PART.has(tokens[w.token - 1]?.norm ?? '')
+  const used: number[] = []
+  const dropped = new Set<PhraseMatch>()
+  for (const m of matches) {
+    if (m.type !== 'region' || m.moved) continue
+    if (!index.has(m.id)) continue
+    const said = words[m.to - 1]!.norm
+    for (let j = m.to; j < words.length && j - m.to < MAX_AFTER; j++) {
+      const w = words[j]!
+      if (w.sentence !== m.sentence) break
+      const inside = matches.filter((o) => o !== m && o.from <= j && j < o.to)
+      const bareBack = inside.length === 1 && inside[0]!.type === 'region' && inside[0]!.to - inside[0]!.from === 1 && w.norm === 'back'
+      // Another region said first: the part word, if any, is that one's.
+      if (!bareBack && matches.some((o) => o !== m && o.type === 'region' && !o.moved && o.from === j)) break
+      const part = partOf(index, m.id, w.norm, said)
+      if (!part || (inside.length > 0 && !bareBack) || sideOfBody(w)) continue
+      if (!(j === m.to || LEADS.has(words[j - 1]!.norm)) || words[j + 1]?.norm === 'of') continue
+      m.id = part
+      m.key = `region:${part}`
+      used.push(w.token)
+      if (bareBack) dropped.add(inside[0]!)
+      break
+    }
+  }
+  // "On the inside of both shins": a part word before "of" and a region the phrases did not join.
+  for (let j = 0; j + 2 < words.length; j++) {
+    const w = words[j]!
+    if (!PARTS.has(w.norm) || sideOfBody(w) || words[j + 1]!.norm !== 'of' || matches.some((o) => o.from <= j && j < o.to && !(o.type === 'region' && w.norm === 'back'))) continue
+    const m = matches.find((o) => o.type === 'region' && o.from === j + 2 && !o.moved)
+    // "The inner side of my knee": the word before "side" says which side.
+    const before = words[j - 1]
+    const partWord = w.norm === 'side' && before && PARTS.has(before.norm) && before.norm !== 'side' ? before.norm : w.norm
+    const part = m && partOf(index, m.id, partWord, words[m.to - 1]!.norm)
+    if (!m || !part) continue
+    m.id = part
+    m.key = `region:${part}`
+    used.push(w.token)
+    if (partWord !== w.norm) used.push(before!.token)
+    for (const o of matches) if (o.type === 'region' && o.from === j && o.to === j + 1) dropped.add(o)
+  }
+  return { matches: dropped.size > 0 ? matches.filter((m) => !dropped.has(m)) : matches.slice(), used }
+}
