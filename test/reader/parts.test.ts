@@ -1,7 +1,7 @@
 /**
  * The parts pass alone, on a small knowledge base of its own: the part of a region said after it
  * ("hip hurts at the front", "knee, outside"), or before it with "of" ("the inner side of my knee"),
- * and a side that closes its sentence ("..., left").
+ * a side that closes its sentence ("..., left"), and a body part used as a measure ("two fingers wide").
  */
 import { describe, expect, it } from 'vitest'
 import { buildReader, type Finding } from '../../src/engine/reader/index.js'
@@ -15,7 +15,7 @@ const regions = [
   region('shoulder', null), region('top-of-shoulder', 'shoulder', ['top of shoulder']), region('side-of-shoulder', 'shoulder'),
   region('leg', null), region('shin', 'leg'), region('inner-shin', 'leg'),
   region('ankle-foot', null, ['foot', 'ankle']), region('outer-ankle', 'ankle-foot'),
-  region('back', null),
+  region('back', null), region('hand', null, ['finger', 'fingers']), region('jaw', null, ['teeth', 'mouth']),
 ]
 const kb: Pick<KnowledgeBase, 'regions' | 'sensations' | 'contexts' | 'signs' | 'conditions' | 'terms' | 'muscles'> = {
   regions,
@@ -64,5 +64,18 @@ describe('a side that closes its sentence', () => {
     ['my knee aches. left hip is fine', ['knee', 'hip/left']],
   ])('%s', (text, expected) => {
     expect(places(text)).toEqual(expected)
+  })
+})
+
+describe('a body part used as a measure', () => {
+  it.each([
+    ["can't open my mouth more than two fingers wide", ['jaw(moved)']],
+    ['I can only fit one finger between my teeth', ['jaw']],
+  ])('is no complaint: %s', (text, expected) => {
+    expect(places(text)).toEqual(expected)
+  })
+
+  it('a counted body part that hurts is still one', () => {
+    expect(places('two fingers are numb and sore')).toEqual(['hand'])
   })
 })

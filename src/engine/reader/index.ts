@@ -83,6 +83,17 @@ function notTheBack(m: PhraseMatch, words: readonly Word[], tokens: readonly { n
 }
 const GET_BACK = new Set(['get', 'want', 'have', 'give', 'bring', 'put', 'win', 'gain', 'take'])
 
+/**
+ * "Can't open my mouth more than two fingers wide", "I can fit one finger between my teeth": a body
+ * part used as a measure, after a count and before a measure word (or after "fit"), is no complaint.
+ */
+function asMeasure(m: PhraseMatch, words: readonly Word[]): boolean {
+  if (m.type !== 'region' || !COUNTS.has(words[m.from - 1]?.norm ?? '')) return false
+  return MEASURES.has(words[m.to]?.norm ?? '') || words[m.from - 2]?.norm === 'fit'
+}
+const COUNTS = new Set(['one', 'two', 'three', 'four', '1', '2', '3', '4', 'half'])
+const MEASURES = new Set(['wide', 'width', 'breadth', 'apart', 'deep', 'between', 'gap', 'space'])
+
 /** "pain in the left side of my neck": the side of something else, which that thing's own phrase reads. */
 function sideOfSomething(m: PhraseMatch, words: readonly Word[]): boolean {
   const next = words[m.to]
@@ -189,7 +200,7 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
           pendingGap = 'none'
         })
       })
-      const parted = readParts(parts, words, tokens, matchPhrases(phrases, words).filter((m) => !notTheBack(m, words, tokens) && !sideOfSomething(m, words)))
+      const parted = readParts(parts, words, tokens, matchPhrases(phrases, words).filter((m) => !notTheBack(m, words, tokens) && !sideOfSomething(m, words) && !asMeasure(m, words)))
       const matches = parted.matches
       sidesAfter(matches, sides, words)
       for (const m of matches) if (m.type === 'region' && !m.side && words[m.to - 1]!.plural && sided.has(m.id)) m.side = 'both'
