@@ -18,7 +18,7 @@ const BARS = { escalated: 0.02, top3: 0.95, recall5: 0.88 }
  * Where primary recall@5 stands today, as a floor that must not drop; BARS.recall5 is the target
  * (see the README, "How well it does").
  */
-const RECALL5_FLOOR = 0.84
+const RECALL5_FLOOR = 0.87
 /**
  * The held-out blind sets: nobody tuning the reader reads them; their figures only guard against
  * regression (floors a little under the figures first measured on each).
