@@ -1,7 +1,8 @@
 /**
  * The parts pass alone, on a small knowledge base of its own: the part of a region said after it
  * ("hip hurts at the front", "knee, outside"), or before it with "of" ("the inner side of my knee"),
- * a side that closes its sentence ("..., left"), and a body part used as a measure ("two fingers wide").
+ * a side that closes its sentence ("..., left"), a body part used as a measure ("two fingers wide"),
+ * and "my shoulders", which in everyday English is the top of the shoulders.
  */
 import { describe, expect, it } from 'vitest'
 import { buildReader, type Finding } from '../../src/engine/reader/index.js'
@@ -77,5 +78,12 @@ describe('a body part used as a measure', () => {
 
   it('a counted body part that hurts is still one', () => {
     expect(places('two fingers are numb and sore')).toEqual(['hand'])
+  })
+})
+
+describe('a region that means another in the plural', () => {
+  it('"my shoulders" is the top of the shoulders, on both sides; "my shoulder" stays the joint', () => {
+    expect(places('knots in my shoulders')).toEqual(['top-of-shoulder/both'])
+    expect(places('my left shoulder hurts when I reach')).toEqual(['shoulder/left'])
   })
 })

@@ -57,6 +57,13 @@ const PAIRED = new Set(['leg', 'arm', 'knee', 'foot', 'hand', 'calf', 'shoulder'
   'temple', 'cheek', 'forearm', 'buttock', 'hamstring', 'quad', 'glute'])
 
 /**
+ * A region that means another in the plural: in everyday English "my shoulders" (tense shoulders,
+ * knots in my shoulders, neck and shoulders) is the ridge from the neck to the shoulder tip, not
+ * the joint, which clients name in the singular ("my shoulder hurts when I reach").
+ */
+const PLURAL_MEANS: ReadonlyMap<string, string> = new Map([['shoulder', 'top-of-shoulder']])
+
+/**
  * "Everything hurts on my left side", "down my right side": a side of the body named with no body
  * part in its sentence is the whole body on that side.
  */
@@ -145,6 +152,7 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
   const signPatterns = buildSignPatterns(kb.signs, (w) => lemma(normalizeWord(w)))
   const passing = new Set(kb.signs.filter((s) => s.passes).map((s) => s.id))
   const sided = new Set(kb.regions.filter((r) => r.sided).map((r) => r.id))
+  const regionIds = new Set(kb.regions.map((r) => r.id))
   const regionKeys = new Map([...ancestors].map(([id, up]) => [id, up.map((a) => `region:${a}`)]))
   const hasWholeBody = kb.regions.some((r) => r.id === WHOLE_BODY)
   const parts = buildPartIndex(kb.regions)
@@ -203,6 +211,14 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
       const parted = readParts(parts, words, tokens, matchPhrases(phrases, words).filter((m) => !notTheBack(m, words, tokens) && !sideOfSomething(m, words) && !asMeasure(m, words)))
       const matches = parted.matches
       sidesAfter(matches, sides, words)
+      for (const m of matches) {
+        if (m.type !== 'region' || m.to - m.from !== 1 || !words[m.from]!.plural) continue
+        const meant = PLURAL_MEANS.get(m.id)
+        if (meant && regionIds.has(meant)) {
+          m.id = meant
+          m.key = `region:${meant}`
+        }
+      }
       for (const m of matches) if (m.type === 'region' && !m.side && words[m.to - 1]!.plural && sided.has(m.id)) m.side = 'both'
       if (hasWholeBody) matches.push(...vagueSides(words, matches))
       const denied = deniedMatches(words, matches)
