@@ -41,6 +41,12 @@ describe('engine (synthetic knowledge base)', () => {
     expect(order({ complaints: [{ region: 'back-of-neck', sensations: [] }] })).toEqual(['neck-a', 'neck-b', 'scm'])
   })
 
+  it('gives no coverage bonus for reaching two broad areas: "head and neck" says too little for one source', () => {
+    const kinds = (over: Partial<EngineInput>): string[] => recommend(kb, input(over)).muscles.find((m) => m.id === 'neck-a')!.explanation.map((c) => c.kind)
+    expect(kinds({ complaints: [{ region: 'temple', sensations: [] }, { region: 'back-of-neck', sensations: [] }] })).toContain('coverage')
+    expect(kinds({ complaints: [{ region: 'head', sensations: [] }, { region: 'neck', sensations: [] }] })).not.toContain('coverage')
+  })
+
   it('adds 1 once to a muscle lying in the reported region, with or without a zone there, on the reported side', () => {
     // scm lies in the back of the neck but refers only to the temple; neck-a and neck-b lie there too.
     expect(scores({ complaints: [{ region: 'back-of-neck', sensations: [] }] })).toEqual({ 'neck-a': 5, 'neck-b': 4.5, scm: 1 })

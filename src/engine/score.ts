@@ -97,8 +97,10 @@ export function scoreMuscles(kb: CompiledKb, input: EngineInput, facts: FactSet)
       const side = zoneSide(complaint.side, edge.zone.laterality)
       s.sides |= side === 'both' ? LEFT | RIGHT : side === 'left' ? LEFT : side === 'right' ? RIGHT : 0
       s.explains++
-      if (side !== 'right') s.onLeft++
-      if (side !== 'left') s.onRight++
+      // A broad area ("back", "neck") says too little for reaching two of them to mean one source.
+      const broad = (kb.subtree.get(complaint.region)?.length ?? 1) > 1
+      if (side !== 'right' && !broad) s.onLeft++
+      if (side !== 'left' && !broad) s.onRight++
       if (edge.place < s.place) s.place = edge.place
       add(s, { kind: 'zone', ref: edge.ref, weight: edge.weight, detail: edge.detail[side ?? 'none'] })
       if (edge.guide) add(s, { kind: 'guide', ref: edge.guide.ref, weight: edge.guide.weight, detail: edge.guide.detail })
