@@ -23,7 +23,7 @@ const RECALL5_FLOOR = 0.87
  * The held-out blind sets: nobody tuning the reader reads them; their figures only guard against
  * regression (floors a little under the figures first measured on each).
  */
-const HELD_OUT = new Map([['set-b', { referred: 0.9, escalated: 0.08 }], ['set-f', { referred: 0.85, escalated: 0.08 }]])
+const HELD_OUT = new Map([['set-b', { referred: 0.9, escalated: 0.08 }], ['set-f', { referred: 0.85, escalated: 0.08 }], ['set-g', { referred: 0.9, escalated: 0.05 }]])
 
 const corpus = loadMessageSet(CORPUS_PATH)
 const blind = readdirSync(BLIND_DIR).filter((f) => f.endsWith('.json')).sort()
