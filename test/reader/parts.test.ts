@@ -21,9 +21,21 @@ const regions = [
 const kb: Pick<KnowledgeBase, 'regions' | 'sensations' | 'contexts' | 'signs' | 'conditions' | 'terms' | 'muscles'> = {
   regions,
   sensations: [{ id: 'pain', label: 'Pain', category: 'pain', synonyms: ['hurt', 'sore', 'ache'] }],
-  contexts: [], signs: [], conditions: [], terms: [], muscles: [],
+  contexts: [], signs: [], terms: [], muscles: [],
+  conditions: [
+    { id: 'rotator-cuff', name: 'Rotator cuff pain', aliases: ['rotator cuff pain'], summary: 'Commonly associated with the rotator cuff.', icd10cm: [],
+      regions: ['side-of-shoulder'], muscles: [], redFlags: [], sources: [{ source: 'src' }] },
+    { id: 'shoulder-pain', name: 'Shoulder pain', aliases: ['shoulder pain'], summary: 'Commonly associated with many muscles.', icd10cm: [],
+      regions: ['side-of-shoulder', 'top-of-shoulder'], muscles: [], redFlags: [], sources: [{ source: 'src' }] },
+  ],
 }
-const reader = buildReader(kb, new Map())
+const parentOf = new Map(regions.map((r) => [r.id, r.parentId]))
+const ancestors = new Map(regions.map((r) => {
+  const up: string[] = []
+  for (let p = r.parentId; p; p = parentOf.get(p) ?? null) up.push(p)
+  return [r.id, up]
+}))
+const reader = buildReader(kb, ancestors)
 const places = (text: string): string[] => reader.read(text).findings.filter((f: Finding) => f.type === 'region').map((f) => `${f.id}${f.side ? '/' + f.side : ''}${f.moved ? '(moved)' : ''}`)
 
 describe('the part of a region said after or before it', () => {
@@ -85,5 +97,8 @@ describe('a region that means another in the plural', () => {
   it('"my shoulders" is the top of the shoulders, on both sides; "my shoulder" stays the joint', () => {
     expect(places('knots in my shoulders')).toEqual(['top-of-shoulder/both'])
     expect(places('my left shoulder hurts when I reach')).toEqual(['shoulder/left'])
+    // A condition of the joint in the sentence keeps the joint; one that covers the top of the shoulder does not.
+    expect(places('rotator cuff pain in both shoulders from swimming')).toEqual(['shoulder/both'])
+    expect(places('shoulder pain in both shoulders from stress')).toContain('top-of-shoulder/both')
   })
 })

@@ -59,7 +59,8 @@ const PAIRED = new Set(['leg', 'arm', 'knee', 'foot', 'hand', 'calf', 'shoulder'
 /**
  * A region that means another in the plural: in everyday English "my shoulders" (tense shoulders,
  * knots in my shoulders, neck and shoulders) is the ridge from the neck to the shoulder tip, not
- * the joint, which clients name in the singular ("my shoulder hurts when I reach").
+ * the joint, which clients name in the singular ("my shoulder hurts when I reach") or with a condition
+ * ("rotator cuff pain in both shoulders").
  */
 const PLURAL_MEANS: ReadonlyMap<string, string> = new Map([['shoulder', 'top-of-shoulder']])
 
@@ -153,6 +154,10 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
   const passing = new Set(kb.signs.filter((s) => s.passes).map((s) => s.id))
   const sided = new Set(kb.regions.filter((r) => r.sided).map((r) => r.id))
   const regionIds = new Set(kb.regions.map((r) => r.id))
+  // For each region meant otherwise in the plural: the conditions lying in it but not in the part meant.
+  const within = (r: string, region: string): boolean => r === region || (ancestors.get(r) ?? []).includes(region)
+  const elsewhereIn = new Map([...PLURAL_MEANS].map(([region, part]) => [region,
+    new Set(kb.conditions.filter((c) => c.regions.some((r) => within(r, region)) && !c.regions.includes(part)).map((c) => c.id))]))
   const regionKeys = new Map([...ancestors].map(([id, up]) => [id, up.map((a) => `region:${a}`)]))
   const hasWholeBody = kb.regions.some((r) => r.id === WHOLE_BODY)
   const parts = buildPartIndex(kb.regions)
@@ -213,6 +218,9 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
       sidesAfter(matches, sides, words)
       for (const m of matches) {
         if (m.type !== 'region' || m.to - m.from !== 1 || !words[m.from]!.plural) continue
+        // A condition said in the sentence that lies in the region but not in that part ("rotator cuff
+        // pain in both shoulders", "frozen shoulders") says the joint is meant.
+        if (matches.some((c) => c.type === 'condition' && c.sentence === m.sentence && elsewhereIn.get(m.id)?.has(c.id))) continue
         const meant = PLURAL_MEANS.get(m.id)
         if (meant && regionIds.has(meant)) {
           m.id = meant
