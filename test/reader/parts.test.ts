@@ -55,6 +55,8 @@ describe('the part of a region said after or before it', () => {
     ['the inner side of my knee aches', ['inner-knee']],
     ['pain on the outside of my knee', ['outer-knee']],
     ['ache down the inside of my shin', ['inner-shin']],
+    ['pain along the inner edge of my shin bone', ['inner-shin']],
+    ['the outer part of my knee aches', ['outer-knee']],
   ])('%s', (text, expected) => {
     expect(places(text)).toEqual(expected)
   })

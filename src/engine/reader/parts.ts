@@ -26,6 +26,9 @@ const PARTS: ReadonlyMap<string, readonly string[]> = new Map([
 /** Words that lead a part word ("at the front", "on the outside", "down the side"; "the" is not among the words). */
 const LEADS = new Set(['at', 'on', 'in', 'down', 'up', 'along', 'round', 'around', 'across', 'over', 'to', 'towards', 'toward'])
 
+/** Words for where on a part: "the inner edge of", "the outer part of". */
+const PLACE_NOUNS = new Set(['edge', 'part', 'bit', 'area', 'aspect', 'border', 'half'])
+
 /** Words before "side" that make it a side of the body. */
 const NOT_A_PART = new Set(['that', 'this', 'same', 'other', 'one', 'either', 'each', 'which', 'opposite', 'good', 'bad', 'left', 'right'])
 
@@ -64,12 +67,12 @@ export function buildPartIndex(regions: readonly Region[]): PartIndex {
 }
 
 /**
- * The part a part word names of a region the client called `said` ("knee"): the one candidate whose
- * id holds that word ("outer-knee"); none when no candidate or several do ("outside of my foot" is
+ * The part a part word names of a region the client called `said` ("knee", "shin bone"): the one
+ * candidate whose id holds one of those words ("outer-knee"); none when no candidate or several do ("outside of my foot" is
  * not the outer ankle).
  */
-function partOf(index: PartIndex, region: string, partWord: string, said: string): string | undefined {
-  const found = index.get(region)?.get(partWord)?.filter((c) => c.words.includes(said))
+function partOf(index: PartIndex, region: string, partWord: string, said: readonly Word[]): string | undefined {
+  const found = index.get(region)?.get(partWord)?.filter((c) => said.some((w) => c.words.includes(w.norm)))
   return found?.length === 1 ? found[0]!.id : undefined
 }
 
@@ -88,7 +91,7 @@ export function readParts(index: PartIndex, words: readonly Word[], tokens: read
   for (const m of matches) {
     if (m.type !== 'region' || m.moved) continue
     if (!index.has(m.id)) continue
-    const said = words[m.to - 1]!.norm
+    const said = words.slice(m.from, m.to)
     for (let j = m.to; j < words.length && j - m.to < MAX_AFTER; j++) {
       const w = words[j]!
       if (w.sentence !== m.sentence) break
@@ -106,19 +109,23 @@ export function readParts(index: PartIndex, words: readonly Word[], tokens: read
       break
     }
   }
-  // "On the inside of both shins": a part word before "of" and a region the phrases did not join.
+  // "On the inside of both shins", "the inner edge of my shin": a part word (and a word for where on
+  // it) before "of", and a region the phrases did not join.
   for (let j = 0; j + 2 < words.length; j++) {
     const w = words[j]!
-    if (!PARTS.has(w.norm) || sideOfBody(w) || words[j + 1]!.norm !== 'of' || matches.some((o) => o.from <= j && j < o.to && !(o.type === 'region' && w.norm === 'back'))) continue
-    const m = matches.find((o) => o.type === 'region' && o.from === j + 2 && !o.moved)
+    if (!PARTS.has(w.norm) || sideOfBody(w) || matches.some((o) => o.from <= j && j < o.to && !(o.type === 'region' && w.norm === 'back'))) continue
+    const where = PLACE_NOUNS.has(words[j + 1]!.norm) ? 1 : 0
+    if (words[j + 1 + where]?.norm !== 'of') continue
+    const m = matches.find((o) => o.type === 'region' && o.from === j + 2 + where && !o.moved)
     // "The inner side of my knee": the word before "side" says which side.
     const before = words[j - 1]
     const partWord = w.norm === 'side' && before && PARTS.has(before.norm) && before.norm !== 'side' ? before.norm : w.norm
-    const part = m && partOf(index, m.id, partWord, words[m.to - 1]!.norm)
+    const part = m && partOf(index, m.id, partWord, words.slice(m.from, m.to))
     if (!m || !part) continue
     m.id = part
     m.key = `region:${part}`
     used.push(w.token)
+    if (where) used.push(words[j + 1]!.token)
     if (partWord !== w.norm) used.push(before!.token)
     for (const o of matches) if (o.type === 'region' && o.from === j && o.to === j + 1) dropped.add(o)
   }
