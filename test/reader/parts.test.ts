@@ -17,6 +17,7 @@ const regions = [
   region('leg', null), region('shin', 'leg'), region('inner-shin', 'leg'),
   region('ankle-foot', null, ['foot', 'ankle']), region('outer-ankle', 'ankle-foot'),
   region('back', null), region('hand', null, ['finger', 'fingers']), region('jaw', null, ['teeth', 'mouth']),
+  region('little-finger', 'hand', ['pinky']), region('wrist', null), region('forearm', null), region('little-finger-side-forearm', 'forearm'),
 ]
 const kb: Pick<KnowledgeBase, 'regions' | 'sensations' | 'contexts' | 'signs' | 'conditions' | 'terms' | 'muscles'> = {
   regions,
@@ -57,6 +58,8 @@ describe('the part of a region said after or before it', () => {
     ['ache down the inside of my shin', ['inner-shin']],
     ['pain along the inner edge of my shin bone', ['inner-shin']],
     ['the outer part of my knee aches', ['outer-knee']],
+    ['ache on the little finger side of my wrist', ['little-finger', 'wrist']],
+    ['pain along the pinky side of my forearm', ['little-finger-side-forearm']],
   ])('%s', (text, expected) => {
     expect(places(text)).toEqual(expected)
   })

@@ -213,7 +213,7 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
           pendingGap = 'none'
         })
       })
-      const parted = readParts(parts, words, tokens, matchPhrases(phrases, words).filter((m) => !notTheBack(m, words, tokens) && !sideOfSomething(m, words) && !asMeasure(m, words)))
+      const parted = readParts(parts, regionIds, words, tokens, matchPhrases(phrases, words).filter((m) => !notTheBack(m, words, tokens) && !sideOfSomething(m, words) && !asMeasure(m, words)))
       const matches = parted.matches
       sidesAfter(matches, sides, words)
       for (const m of matches) {

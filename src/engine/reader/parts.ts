@@ -68,8 +68,8 @@ export function buildPartIndex(regions: readonly Region[]): PartIndex {
 
 /**
  * The part a part word names of a region the client called `said` ("knee", "shin bone"): the one
- * candidate whose id holds one of those words ("outer-knee"); none when no candidate or several do ("outside of my foot" is
- * not the outer ankle).
+ * candidate whose id holds one of those words ("outer-knee"); none when no candidate or several do
+ * ("outside of my foot" is not the outer ankle).
  */
 function partOf(index: PartIndex, region: string, partWord: string, said: readonly Word[]): string | undefined {
   const found = index.get(region)?.get(partWord)?.filter((c) => said.some((w) => c.words.includes(w.norm)))
@@ -80,10 +80,15 @@ function partOf(index: PartIndex, region: string, partWord: string, said: readon
  * Move each region said with a part after it to that part. A part word counts when it follows the
  * region in its sentence, with no other region between, either right after it ("knee, outside") or
  * after a preposition ("at the front", "on the outside"), and not before "of" (which starts a phrase of its
- * own). A bare "back" read as the body's back there is the part word, so its match is dropped.
+ * own). A bare "back" read as the body's back there is the part word, so its match is dropped. A
+ * region said as the side of another ("the pinky side of my forearm") is a direction, not a place,
+ * when the other has a part named so ("little-finger-side-forearm"): the other becomes that part and
+ * the first is dropped; without one, both stay (the first still says which side).
+ * @param regionIds every region id
  * @returns the matches left, and the words used as part words (so they are not reported as unrecognised)
  */
-export function readParts(index: PartIndex, words: readonly Word[], tokens: readonly { norm: string }[], matches: readonly PhraseMatch[]): { matches: PhraseMatch[]; used: number[] } {
+export function readParts(index: PartIndex, regionIds: ReadonlySet<string>, words: readonly Word[], tokens: readonly { norm: string }[],
+  matches: readonly PhraseMatch[]): { matches: PhraseMatch[]; used: number[] } {
   // "On that side", "the other side": a side of the body, not a part of the region.
   const sideOfBody = (w: Word): boolean => w.norm === 'side' && NOT_A_PART.has(tokens[w.token - 1]?.norm ?? '')
   const used: number[] = []
@@ -128,6 +133,20 @@ export function readParts(index: PartIndex, words: readonly Word[], tokens: read
     if (where) used.push(words[j + 1]!.token)
     if (partWord !== w.norm) used.push(before!.token)
     for (const o of matches) if (o.type === 'region' && o.from === j && o.to === j + 1) dropped.add(o)
+  }
+  // "The little finger side of my wrist", "the thumb side of my forearm": the first names a side of the
+  // second, not a place of its own; the second's part named so ("thumb-side-forearm") when there is one.
+  for (const first of matches) {
+    if (first.type !== 'region' || dropped.has(first) || words[first.to]?.norm !== 'side' || words[first.to + 1]?.norm !== 'of') continue
+    const m = matches.find((o) => o.type === 'region' && o.from === first.to + 2 && !o.moved)
+    if (!m) continue
+    const part = `${first.id}-side-${m.id}`
+    // Without such a part the first still says which side ("the little finger side of my hand").
+    if (!regionIds.has(part)) continue
+    m.id = part
+    m.key = `region:${part}`
+    used.push(words[first.to]!.token)
+    dropped.add(first)
   }
   return { matches: dropped.size > 0 ? matches.filter((m) => !dropped.has(m)) : matches.slice(), used }
 }
