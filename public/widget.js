@@ -311,6 +311,10 @@
       var spillover = zones.every(function (z) { return /spillover/.test(String(z.detail)) })
       return (spillover ? 'Can also send pain to ' : 'Commonly sends pain to ') + andList(places.slice(0, 3))
     }
+    // A muscle listed because it lies where it hurts (no referral zone among the reported areas).
+    var local = ex.filter(function (e) { return e.kind === 'local' })[0]
+    var localLabel = local && names.region[String(local.ref || '').replace(/^local:/, '')]
+    if (localLabel) return 'Lies in ' + place(localLabel) + ', and can hurt right where it is'
     for (var i = 0; i < ex.length; i++) {
       if (ex[i].kind === 'condition' && names.condition[ex[i].ref]) return 'Often involved in ' + lowerFirst(names.condition[ex[i].ref])
       var context = ex[i].kind === 'context' && names.context[String(ex[i].ref).replace(/^context:/, '')]

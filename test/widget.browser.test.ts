@@ -56,6 +56,8 @@ describe.skipIf(!hasChromium)('the chat widget in Chromium', () => {
     await poll(() => lastBot(page).locator('.muscles li').count()).toBeGreaterThan(0)
 
     expect(await lastBot(page).locator('.muscles li .why').first().textContent()).toMatch(/^Commonly sends pain to your heel/)
+    // Every muscle listed says why in plain words (one lying in the heel: "Lies in your heel...").
+    expect(await lastBot(page).locator('.muscles li .why').count()).toBe(await lastBot(page).locator('.muscles li').count())
     const botMessages = await page.locator('.msg.bot').count()
 
     const question = lastBot(page).locator('.q').first()

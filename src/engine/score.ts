@@ -90,15 +90,16 @@ export function scoreMuscles(kb: CompiledKb, input: EngineInput, facts: FactSet)
     s.contributions.push(c)
   }
 
-  for (const complaint of distinctComplaints(facts.complaints, kb.ancestors)) {
+  const complaints = distinctComplaints(facts.complaints, kb.ancestors)
+  for (const complaint of complaints) {
+    // A broad area ("back", "neck") says too little for reaching two of them to mean one source.
+    const broad = (kb.subtree.get(complaint.region)?.length ?? 1) > 1
     // A region's reach lists each muscle once, so each complaint counts once per muscle.
     for (const edge of kb.reach.get(complaint.region) ?? []) {
       const s = entry(edge.muscle)
       const side = zoneSide(complaint.side, edge.zone.laterality)
       s.sides |= side === 'both' ? LEFT | RIGHT : side === 'left' ? LEFT : side === 'right' ? RIGHT : 0
       s.explains++
-      // A broad area ("back", "neck") says too little for reaching two of them to mean one source.
-      const broad = (kb.subtree.get(complaint.region)?.length ?? 1) > 1
       if (side !== 'right' && !broad) s.onLeft++
       if (side !== 'left' && !broad) s.onRight++
       if (edge.place < s.place) s.place = edge.place
@@ -109,7 +110,7 @@ export function scoreMuscles(kb: CompiledKb, input: EngineInput, facts: FactSet)
 
   // A muscle lying in a reported region, once per muscle, whether or not a zone reached it.
   const local = new Set<Scored>()
-  for (const complaint of distinctComplaints(facts.complaints, kb.ancestors)) {
+  for (const complaint of complaints) {
     const region = kb.regions.get(complaint.region)
     for (const m of kb.lyingIn.get(complaint.region) ?? []) {
       const s = entry(m)
@@ -121,7 +122,7 @@ export function scoreMuscles(kb: CompiledKb, input: EngineInput, facts: FactSet)
     }
   }
 
-  // Only muscles reached by a zone are scored so far.
+  // Only muscles reached by a zone or lying in a reported region are scored so far.
   for (const s of all) {
     const n = Math.max(s.onLeft, s.onRight)
     if (n >= 2) add(s, { kind: 'coverage', ref: 'coverage', weight: WEIGHTS.coverage * (n - 1), detail: `Explains ${n} of the reported regions on one side` })
