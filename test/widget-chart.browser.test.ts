@@ -83,6 +83,9 @@ describe.skipIf(!existsSync(CHROMIUM))('the widget body chart and its failures i
     await page.getByRole('button', { name: 'Body chart' }).focus()
     await page.keyboard.press('Enter')
     expect(await focused(page)).toBe('Front')
+    // The chart's shapes arrive with the drawing (fetched): tab only once they are there, or Tab
+    // passes over an empty chart (a load on the machine made it so once).
+    await poll(() => page.locator('.svgwrap [data-region][tabindex="0"]').count()).toBe(1)
     for (let i = 0; i < 6; i++) await page.keyboard.press('Tab')
     expect(await focused(page)).toBe('vertex/midline')
     await page.keyboard.press('ArrowRight')
