@@ -38,6 +38,14 @@ describe('red flags read in context', () => {
     ['my daughter is 14 and her shin hurts more at night, it wakes her, and now there is a lump on it', 'urgent', 'night-pain-with-lump'],
     ['34 weeks. awful headache and I feel sick, flashing lights in my eyes', 'emergency', 'pregnancy-several-warning-signs'],
     ['fell asleep drunk on my arm for hours, now the forearm is swollen and the pain is off the scale, fingers numb', 'emergency', 'injury-pain-out-of-proportion'],
+    ['woke up and I cannot feel one side of my face, my hand is all fizzy, probably slept funny', 'emergency', 'stroke-signs'],
+    ['since the long flight home my right calf aches and it is much fatter than the other one', 'urgent', 'deep-vein-thrombosis'],
+    ['my son is three weeks old and my left leg has got bigger than the right, achy behind the knee', 'urgent', 'deep-vein-thrombosis'],
+    ['ankle was in a boot for a month after a sprain, on the pill, now that calf (the left) is swollen and sore', 'urgent', 'calf-pain-clot-risk'],
+    ['injection in my knee last week and now the joint is red and warm, temp 38.4, can I still come in', 'emergency', 'septic-joint'],
+    ['asking for my father, 74. He is on watch and wait for his prostate, his belt has gone in two notches and his back aches day and night', 'urgent', 'cancer-history-back-pain'],
+    ['his belt has gone in two notches since the summer and his lower back aches', 'urgent', 'unexplained-weight-loss'],
+    ['fell off a ladder clearing the gutters, landed hard, my lower back is sore right on the bones', 'urgent', 'significant-trauma'],
   ])('"%s" is %s (%s)', async (text, level, flag) => {
     const a = await post(text)
     expect(a.triage.level).toBe(level)
@@ -61,6 +69,7 @@ describe('red flags read in context', () => {
     'the midwife checked my blood pressure and wee, all fine, 28 weeks, just my lower back aching',
     'ballet dancer, hamstrings on both sides tight, I cannot get my splits back',
     'my calves ache after long drives for work',
+    'the midwife saw me on Friday and all was normal, 30 weeks along, my lower back aches when I stand',
   ])('"%s" is not referred out (no urgent or emergency flag)', async (text) => {
     const a = await post(text)
     expect(['none', 'routine']).toContain(a.triage.level)

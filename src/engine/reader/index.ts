@@ -205,9 +205,10 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
         forms.forEach((norm, k) => {
           const gap = k > 0 ? 'none' : rank(pendingGap) > rank(t.gap) ? pendingGap : t.gap
           const plural = inflected && PAIRED.has(norm)
+          const gerund = inflected && t.norm.endsWith('ing')
           words.push({
             norm, token: i, start: t.start, end: t.end, sentence: t.sentence, clause: t.clause, gap,
-            ...(pendingSide && k === 0 ? { side: pendingSide } : {}), ...(plural ? { plural } : {}),
+            ...(pendingSide && k === 0 ? { side: pendingSide } : {}), ...(plural ? { plural } : {}), ...(gerund ? { gerund } : {}),
           })
           pendingSide = undefined
           pendingGap = 'none'

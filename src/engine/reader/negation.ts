@@ -51,7 +51,8 @@ export function deniedAfter(words: readonly Word[], at: number): boolean {
   while (k < words.length && k < at + 3 && words[k]!.gap === 'none' && LINKS.has(words[k]!.norm) && !NORMAL_WORDS.has(words[k]!.norm)) k++
   const w = words[k]
   if (!w || w.gap !== 'none') return false
-  if (NORMAL_WORDS.has(w.norm)) return true
+  // "Is clear", never "clearing the gutters".
+  if (NORMAL_WORDS.has(w.norm) && !w.gerund) return true
   // "fever's gone", "the numbness has cleared": over, so not there now.
   if (k > at && RESOLVED.has(w.norm)) {
     // ... and nothing follows that says what it became ("has gone numb" is a symptom, not an end).

@@ -45,6 +45,8 @@ export interface Word {
   side?: Side
   /** The client wrote a plural ("knees"): a paired body part on both sides. */
   plural?: boolean
+  /** The client wrote an -ing form ("clearing the gutters"): a verb, never the adjective ("clear"). */
+  gerund?: boolean
 }
 
 export interface PhraseMatch extends PhraseTarget {
