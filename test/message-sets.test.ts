@@ -23,9 +23,9 @@ const HELD_OUT = new Map([['set-b', { referred: 0.9, escalated: 0.08 }], ['set-f
 /**
  * Set H is red flags and 40 controls written to borrow their words (a sprint's breathlessness, pins and
  * needles after kneeling, night sweats of the menopause, a fever that is over): its controls are
- * the hardest look-alikes of any set, so it has its own bar; 4 of 40 are still escalated.
+ * the hardest look-alikes of any set, so it has its own bar; 2 of 40 are still escalated.
  */
-const ESCALATED_BAR = new Map([['set-h', 0.1]])
+const ESCALATED_BAR = new Map([['set-h', 0.05]])
 
 const corpus = loadMessageSet(CORPUS_PATH)
 const blind = readdirSync(BLIND_DIR).filter((f) => f.endsWith('.json')).sort()
@@ -65,7 +65,7 @@ describe('patient messages written by others', () => {
   })
   if (!corpus) it('says when the development corpus is absent', () => { console.log('development corpus: ../shared/corpus/messages.json not found, its check is skipped') })
 
-  it.each(blind.filter((b) => !HELD_OUT.has(b.key)))('blind set $key: every red flag referred out, at most 2 % escalated (the look-alike set H: 10 %)', async ({ key, set }) => {
+  it.each(blind.filter((b) => !HELD_OUT.has(b.key)))('blind set $key: every red flag referred out, at most 2 % escalated (the look-alike set H: 5 %)', async ({ key, set }) => {
     const f = await measure(http, set, idsOf)
     console.log(describeFigures(`${key} (${set.cases.length} messages)`, f).join('\n'))
     expect(f.misses.redFlags).toEqual([])

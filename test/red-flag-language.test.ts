@@ -70,6 +70,8 @@ describe('red flags read in context', () => {
     'ballet dancer, hamstrings on both sides tight, I cannot get my splits back',
     'my calves ache after long drives for work',
     'the midwife saw me on Friday and all was normal, 30 weeks along, my lower back aches when I stand',
+    'I had a temperature over the weekend. My temperature has been normal since Monday and now only my neck is stiff from the sofa',
+    'night sweats with the menopause, my doctor is on it, and my neck is tight from the laptop',
   ])('"%s" is not referred out (no urgent or emergency flag)', async (text) => {
     const a = await post(text)
     expect(['none', 'routine']).toContain(a.triage.level)

@@ -269,6 +269,12 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
           if (endings.some((e) => (e.sentence === f.sentence && e.start >= f.span[1]) || (e.sentence === f.sentence + 1 && isFirstClause(tokens, e)))) f.negated = true
         }
       }
+      // ... and so is one said, then denied later on ("had a temperature last week ... temperature's
+      // been normal since Friday"): the later word is the one that holds now.
+      for (const f of findings) {
+        if (f.type !== 'sign' || f.negated || !passing.has(f.id)) continue
+        if (findings.some((g) => g.type === 'sign' && g.id === f.id && g.negated && !g.inferred && g.span[0] > f.span[1])) f.negated = true
+      }
       const unrecognized = tokens
         .map((t, i) => ({ t, i }))
         .filter(({ t, i }) => t.norm !== '' && !used.has(i) && !skipped.has(i) && !STOP.has(t.norm) && !NEGATORS.has(t.norm) && !/^\d/.test(t.norm))
