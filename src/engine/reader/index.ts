@@ -271,9 +271,12 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
       }
       // ... and so is one said, then denied later on ("had a temperature last week ... temperature's
       // been normal since Friday"): the later word is the one that holds now.
+      const lastDenied = new Map<string, number>()
+      for (const g of findings) {
+        if (g.type === 'sign' && g.negated && !g.inferred && passing.has(g.id)) lastDenied.set(g.id, Math.max(lastDenied.get(g.id) ?? -1, g.span[0]))
+      }
       for (const f of findings) {
-        if (f.type !== 'sign' || f.negated || !passing.has(f.id)) continue
-        if (findings.some((g) => g.type === 'sign' && g.id === f.id && g.negated && !g.inferred && g.span[0] > f.span[1])) f.negated = true
+        if (f.type === 'sign' && !f.negated && (lastDenied.get(f.id) ?? -1) > f.span[1]) f.negated = true
       }
       const unrecognized = tokens
         .map((t, i) => ({ t, i }))
