@@ -217,16 +217,16 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
       const parted = readParts(parts, regionIds, words, tokens, matchPhrases(phrases, words).filter((m) => !notTheBack(m, words, tokens) && !sideOfSomething(m, words) && !asMeasure(m, words)))
       const matches = parted.matches
       sidesAfter(matches, sides, words)
+      const conditionsSaid = new Set(matches.filter((c) => c.type === 'condition').map((c) => `${c.sentence}:${c.id}`))
       for (const m of matches) {
         if (m.type !== 'region' || m.to - m.from !== 1 || !words[m.from]!.plural) continue
+        const meant = PLURAL_MEANS.get(m.id)
+        if (!meant || !regionIds.has(meant)) continue
         // A condition said in the sentence that lies in the region but not in that part ("rotator cuff
         // pain in both shoulders", "frozen shoulders") says the joint is meant.
-        if (matches.some((c) => c.type === 'condition' && c.sentence === m.sentence && elsewhereIn.get(m.id)?.has(c.id))) continue
-        const meant = PLURAL_MEANS.get(m.id)
-        if (meant && regionIds.has(meant)) {
-          m.id = meant
-          m.key = `region:${meant}`
-        }
+        if ([...elsewhereIn.get(m.id) ?? []].some((id) => conditionsSaid.has(`${m.sentence}:${id}`))) continue
+        m.id = meant
+        m.key = `region:${meant}`
       }
       for (const m of matches) if (m.type === 'region' && !m.side && words[m.to - 1]!.plural && sided.has(m.id)) m.side = 'both'
       if (hasWholeBody) matches.push(...vagueSides(words, matches))

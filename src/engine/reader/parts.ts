@@ -93,6 +93,13 @@ export function readParts(index: PartIndex, regionIds: ReadonlySet<string>, word
   const sideOfBody = (w: Word): boolean => w.norm === 'side' && NOT_A_PART.has(tokens[w.token - 1]?.norm ?? '')
   const used: number[] = []
   const dropped = new Set<PhraseMatch>()
+  // Per word: the matches over it, and the region said from it (one pass, so the cost stays linear).
+  const over: PhraseMatch[][] = words.map(() => [])
+  const regionFrom: (PhraseMatch | undefined)[] = []
+  for (const o of matches) {
+    for (let i = o.from; i < o.to; i++) over[i]!.push(o)
+    if (o.type === 'region' && !o.moved && !regionFrom[o.from]) regionFrom[o.from] = o
+  }
   for (const m of matches) {
     if (m.type !== 'region' || m.moved) continue
     if (!index.has(m.id)) continue
@@ -100,10 +107,10 @@ export function readParts(index: PartIndex, regionIds: ReadonlySet<string>, word
     for (let j = m.to; j < words.length && j - m.to < MAX_AFTER; j++) {
       const w = words[j]!
       if (w.sentence !== m.sentence) break
-      const inside = matches.filter((o) => o !== m && o.from <= j && j < o.to)
+      const inside = over[j]!.filter((o) => o !== m)
       const bareBack = inside.length === 1 && inside[0]!.type === 'region' && inside[0]!.to - inside[0]!.from === 1 && w.norm === 'back'
       // Another region said first: the part word, if any, is that one's.
-      if (!bareBack && matches.some((o) => o !== m && o.type === 'region' && !o.moved && o.from === j)) break
+      if (!bareBack && regionFrom[j] !== undefined && regionFrom[j] !== m) break
       const part = partOf(index, m.id, w.norm, said)
       if (!part || (inside.length > 0 && !bareBack) || sideOfBody(w)) continue
       if (!(j === m.to || LEADS.has(words[j - 1]!.norm)) || words[j + 1]?.norm === 'of') continue
@@ -118,10 +125,10 @@ export function readParts(index: PartIndex, regionIds: ReadonlySet<string>, word
   // it) before "of", and a region the phrases did not join.
   for (let j = 0; j + 2 < words.length; j++) {
     const w = words[j]!
-    if (!PARTS.has(w.norm) || sideOfBody(w) || matches.some((o) => o.from <= j && j < o.to && !(o.type === 'region' && w.norm === 'back'))) continue
+    if (!PARTS.has(w.norm) || sideOfBody(w) || over[j]!.some((o) => !(o.type === 'region' && w.norm === 'back'))) continue
     const where = PLACE_NOUNS.has(words[j + 1]!.norm) ? 1 : 0
     if (words[j + 1 + where]?.norm !== 'of') continue
-    const m = matches.find((o) => o.type === 'region' && o.from === j + 2 + where && !o.moved)
+    const m = regionFrom[j + 2 + where]
     // "The inner side of my knee": the word before "side" says which side.
     const before = words[j - 1]
     const partWord = w.norm === 'side' && before && PARTS.has(before.norm) && before.norm !== 'side' ? before.norm : w.norm
@@ -132,13 +139,13 @@ export function readParts(index: PartIndex, regionIds: ReadonlySet<string>, word
     used.push(w.token)
     if (where) used.push(words[j + 1]!.token)
     if (partWord !== w.norm) used.push(before!.token)
-    for (const o of matches) if (o.type === 'region' && o.from === j && o.to === j + 1) dropped.add(o)
+    for (const o of over[j]!) if (o.type === 'region' && o.from === j && o.to === j + 1) dropped.add(o)
   }
   // "The little finger side of my wrist", "the thumb side of my forearm": the first names a side of the
   // second, not a place of its own; the second's part named so ("thumb-side-forearm") when there is one.
   for (const first of matches) {
     if (first.type !== 'region' || dropped.has(first) || words[first.to]?.norm !== 'side' || words[first.to + 1]?.norm !== 'of') continue
-    const m = matches.find((o) => o.type === 'region' && o.from === first.to + 2 && !o.moved)
+    const m = regionFrom[first.to + 2]
     if (!m) continue
     const part = `${first.id}-side-${m.id}`
     // Without such a part the first still says which side ("the little finger side of my hand").
