@@ -46,6 +46,12 @@ describe('red flags read in context', () => {
     ['asking for my father, 74. He is on watch and wait for his prostate, his belt has gone in two notches and his back aches day and night', 'urgent', 'cancer-history-back-pain'],
     ['his belt has gone in two notches since the summer and his lower back aches', 'urgent', 'unexplained-weight-loss'],
     ['fell off a ladder clearing the gutters, landed hard, my lower back is sore right on the bones', 'urgent', 'significant-trauma'],
+    ['on the train home my ticker felt wrung out and I came over faint and clammy', 'emergency', 'cardiac-atypical'],
+    ['cortisone jab in my knee on Monday, now it is hot to the touch and I have the shivers', 'emergency', 'septic-joint'],
+    ['on steroid tablets for my lungs, missed the step at the station and now my hip hurts and I cannot put weight on it', 'urgent', 'fragility-fracture'],
+    ['my husband says a headache hit him like a bomb went off an hour ago', 'emergency', 'thunderclap-headache'],
+    ['my partner thinks my speech sounds slurry since I cricked my neck in a handstand', 'emergency', 'neck-artery-dissection'],
+    ['his trousers are hanging off him lately and his mid back aches at night', 'urgent', 'unexplained-weight-loss'],
   ])('"%s" is %s (%s)', async (text, level, flag) => {
     const a = await post(text)
     expect(a.triage.level).toBe(level)
@@ -72,6 +78,8 @@ describe('red flags read in context', () => {
     'the midwife saw me on Friday and all was normal, 30 weeks along, my lower back aches when I stand',
     'I had a temperature over the weekend. My temperature has been normal since Monday and now only my neck is stiff from the sofa',
     'night sweats with the menopause, my doctor is on it, and my neck is tight from the laptop',
+    'numb bum after hours in the car, it came back as soon as I walked, my left glute aches',
+    'after weight training my upper back is sweaty and sore',
   ])('"%s" is not referred out (no urgent or emergency flag)', async (text) => {
     const a = await post(text)
     expect(['none', 'routine']).toContain(a.triage.level)
