@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -86,6 +86,14 @@ describe('npm run keys', () => {
     })
     const list = await tsxRun('src/cli/keys.ts', ['list'], { DATABASE_PATH: path })
     expect(list.stdout).toMatch(/^no API keys in /)
+  })
+
+  it('checks its arguments before it opens a database: bad input creates no database file', async () => {
+    const path = join(dir, 'untouched', 'nmt.db')
+    const r = await tsxRun('src/cli/keys.ts', ['create', '--name', 'x', '--type', 'admin'], { DATABASE_PATH: path })
+    expect(r.status).not.toBe(0)
+    expect(r.stderr).toMatch(/--type secret or --type publishable/)
+    expect(existsSync(path)).toBe(false)
   })
 })
 

@@ -31,19 +31,24 @@ async function run(argv: string[]): Promise<void> {
     options: { name: { type: 'string' }, type: { type: 'string' }, origins: { type: 'string' }, 'rate-limit': { type: 'string' } },
   })
   const [command, ...rest] = positionals
+  // Every argument is checked before the database is opened: bad input never creates or migrates one.
   if (command === undefined) fail('missing command')
+  if (command !== 'create' && command !== 'list' && command !== 'revoke') fail(`unknown command ${command}`)
+  if (command === 'create') {
+    if (rest.length > 0) fail(`unexpected argument ${rest[0]}`)
+    if (values.name === undefined) fail('create needs --name')
+    if (values.type !== 'secret' && values.type !== 'publishable') fail('create needs --type secret or --type publishable')
+    if (values['rate-limit'] !== undefined && !/^\d+$/.test(values['rate-limit'])) fail('--rate-limit must be a whole number of requests per minute')
+  }
+  if (command === 'revoke' && rest.length !== 1) fail('revoke needs exactly one key id (see `npm run keys -- list`)')
   const config = loadConfig(process.env)
   const store = await openStore(config)
   try {
     const keys = createApiKeyService(store.keys)
     if (command === 'create') {
-      if (rest.length > 0) fail(`unexpected argument ${rest[0]}`)
-      if (values.name === undefined) fail('create needs --name')
-      if (values.type !== 'secret' && values.type !== 'publishable') fail('create needs --type secret or --type publishable')
       const rawLimit = values['rate-limit']
-      if (rawLimit !== undefined && !/^\d+$/.test(rawLimit)) fail('--rate-limit must be a whole number of requests per minute')
       const { key, token } = await keys.create({
-        name: values.name, type: values.type, origins: values.origins?.split(',').filter((o) => o.trim() !== '') ?? [],
+        name: values.name!, type: values.type as 'secret' | 'publishable', origins: values.origins?.split(',').filter((o) => o.trim() !== '') ?? [],
         rateLimit: rawLimit === undefined ? null : Number(rawLimit),
       })
       console.log(`created ${describe(key)}`)
@@ -53,14 +58,11 @@ async function run(argv: string[]): Promise<void> {
       const all = await keys.list()
       if (all.length === 0) console.log(`no API keys in ${store.where}`)
       for (const k of all) console.log(describe(k))
-    } else if (command === 'revoke') {
-      const id = rest[0]
-      if (id === undefined || rest.length > 1) fail('revoke needs exactly one key id (see `npm run keys -- list`)')
+    } else {
+      const id = rest[0]!
       const result = await keys.revoke(id)
       if (result === 'not-found') fail(`no key with id ${id} (see \`npm run keys -- list\`)`)
       console.log(result === 'revoked' ? `revoked ${id}` : `${id} was already revoked`)
-    } else {
-      fail(`unknown command ${command}`)
     }
   } finally {
     await store.close()
