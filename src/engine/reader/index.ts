@@ -1,8 +1,9 @@
 /**
  * The free-text reader: runs the passes in order (tokens → canonical words with spelling → phrases
  * → the part of a region said with it → negation → sign patterns → numbers) and returns every
- * finding with its span, side, clause and whether the client denied it. Built once per knowledge base (each pass builds its own index);
- * reading is pure and linear in the text, and the text is never kept beyond the call.
+ * finding with its span, side, clause and whether the client denied it. Built once per knowledge
+ * base (each pass builds its own index); reading is pure and linear in the text, and the text is
+ * never kept beyond the call.
  */
 import type { KnowledgeBase } from '../../kb/schema.js'
 import type { Side } from '../types.js'
