@@ -30,6 +30,11 @@ const RIGHT = 2
 
 const NERVE_SENSATIONS = ['tingling', 'numbness']
 
+/** A side as the `sides` bits (none: 0). */
+function sideBits(side: Side | undefined): number {
+  return side === 'both' ? LEFT | RIGHT : side === 'left' ? LEFT : side === 'right' ? RIGHT : 0
+}
+
 function round(n: number): number {
   return Math.round(n * 100) / 100
 }
@@ -98,7 +103,7 @@ export function scoreMuscles(kb: CompiledKb, input: EngineInput, facts: FactSet)
     for (const edge of kb.reach.get(complaint.region) ?? []) {
       const s = entry(edge.muscle)
       const side = zoneSide(complaint.side, edge.zone.laterality)
-      s.sides |= side === 'both' ? LEFT | RIGHT : side === 'left' ? LEFT : side === 'right' ? RIGHT : 0
+      s.sides |= sideBits(side)
       s.explains++
       if (side !== 'right' && !broad) s.onLeft++
       if (side !== 'left' && !broad) s.onRight++
@@ -112,12 +117,13 @@ export function scoreMuscles(kb: CompiledKb, input: EngineInput, facts: FactSet)
   const local = new Set<Scored>()
   for (const complaint of complaints) {
     const region = kb.regions.get(complaint.region)
+    if (!region) continue
     for (const m of kb.lyingIn.get(complaint.region) ?? []) {
       const s = entry(m)
-      if (local.has(s) || !region) continue
+      if (local.has(s)) continue
       local.add(s)
       // It lies where the client hurts, on that side.
-      if (complaint.side) s.sides |= complaint.side === 'both' ? LEFT | RIGHT : complaint.side === 'left' ? LEFT : RIGHT
+      s.sides |= sideBits(complaint.side)
       add(s, { kind: 'local', ref: `local:${complaint.region}`, weight: WEIGHTS.local, detail: `Lies in the reported ${region.label.toLowerCase()}, where its trigger points are also felt` })
     }
   }
