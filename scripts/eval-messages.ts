@@ -5,7 +5,7 @@
  *   npm run eval:messages [-- --details] [-- --only corpus|set-a|...|set-g]
  */
 import { existsSync, readdirSync } from 'node:fs'
-import { buildApp } from '../src/app.js'
+import { buildApp } from '../src/http/app.js'
 import { loadConfig } from '../src/config.js'
 import { BLIND_DIR, CORPUS_PATH, describeFigures, loadMessageSet, muscleNameIndex, scoreMessages, type MessageOutcome, type MessageSet } from '../test/helpers/messages.js'
 

@@ -3,7 +3,7 @@
  * to docs/maps/ (the real app on an in-memory database). A test fails when the committed file differs.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { buildApp } from '../src/app.js'
+import { buildApp } from '../src/http/app.js'
 import { loadConfig } from '../src/config.js'
 import { DOCS_MAPS } from '../src/maps/docs.js'
 

@@ -3,9 +3,9 @@
  * in-memory database). A test fails when the committed file differs from what this writes.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { buildApp } from '../src/app.js'
+import { buildApp } from '../src/http/app.js'
 import { loadConfig } from '../src/config.js'
-import { OPENAPI_PATH, openapiText } from '../src/openapi.js'
+import { OPENAPI_PATH, openapiText } from '../src/http/openapi.js'
 
 const app = await buildApp(loadConfig({ DATABASE_PATH: ':memory:', LOG_LEVEL: 'silent' }))
 await app.ready()

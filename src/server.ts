@@ -4,7 +4,7 @@
  */
 // First: keeps process.nextTick fast (see tick-shape.ts).
 import './tick-shape.js'
-import { buildApp } from './app.js'
+import { buildApp } from './http/app.js'
 import { ConfigError, loadConfig } from './config.js'
 import { StartupError } from './errors.js'
 import { SeedError } from './kb/loader.js'

@@ -7,7 +7,7 @@ import { connect } from 'node:net'
 import type { AddressInfo } from 'node:net'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildApp, HEADERS_TIMEOUT_MS, httpServerOptions, REQUEST_TIMEOUT_MS } from '../src/app.js'
+import { buildApp, HEADERS_TIMEOUT_MS, httpServerOptions, REQUEST_TIMEOUT_MS } from '../src/http/app.js'
 import { TEST_CONFIG } from './helpers/app.js'
 
 /** Write `data` and collect everything the server sends until it closes the connection. */

@@ -8,7 +8,7 @@ import { createKbRepository } from '../src/db/kb-repository.js'
 import { migrateDatabase } from '../src/db/migrate.js'
 import { loadSeed, SeedError } from '../src/kb/loader.js'
 import { PROJECT_ROOT, SEED_DIR } from '../src/kb/paths.js'
-import { seedKnowledgeBase } from '../src/kb/seeder.js'
+import { seedKnowledgeBase } from '../src/db/seeder.js'
 import { testApp } from './helpers/app.js'
 
 const temps: string[] = []

@@ -4,8 +4,8 @@
  * is a 405 with Allow, and ids longer than the router takes are a documented 400.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { MAX_PARAM_LENGTH } from '../src/schemas/common.js'
-import { MAX_LISTED_ERRORS } from '../src/validation.js'
+import { MAX_PARAM_LENGTH } from '../src/contract/common.js'
+import { MAX_LISTED_ERRORS } from '../src/http/support/validation.js'
 import { testApp } from './helpers/app.js'
 
 type Http = Awaited<ReturnType<typeof testApp>>['http']

@@ -7,7 +7,7 @@
  */
 import { performance } from 'node:perf_hooks'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { loopDelayMs, SAMPLE_MS } from '../src/plugins/hardening.js'
+import { loopDelayMs, SAMPLE_MS } from '../src/http/plugins/setup/hardening.js'
 import { testApp } from './helpers/app.js'
 
 /** Hold the event loop for at least `ms`. */

@@ -5,7 +5,7 @@
  */
 import { connect, type AddressInfo } from 'node:net'
 import { describe, expect, it } from 'vitest'
-import { buildApp } from '../src/app.js'
+import { buildApp } from '../src/http/app.js'
 import { TEST_CONFIG } from './helpers/app.js'
 
 const KEY = 'sk_LeakCanaryKey0123456789abcdefghijkl'

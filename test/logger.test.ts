@@ -1,9 +1,9 @@
 import supertest from 'supertest'
 import { describe, expect, it, vi } from 'vitest'
-import { buildApp } from '../src/app.js'
+import { buildApp } from '../src/http/app.js'
 import pino from 'pino'
 import type { FastifyBaseLogger } from 'fastify'
-import { ACCESS_FLUSH_MS, ACCESS_MAX_PENDING, accessLog, lazyChildLogger, loggerOptions } from '../src/logger.js'
+import { ACCESS_FLUSH_MS, ACCESS_MAX_PENDING, accessLog, lazyChildLogger, loggerOptions } from '../src/http/support/logger.js'
 import { TEST_CONFIG } from './helpers/app.js'
 
 describe('the access log', () => {

@@ -4,7 +4,7 @@ import spectralCore from '@stoplight/spectral-core'
 import spectralParsers from '@stoplight/spectral-parsers'
 import { oas } from '@stoplight/spectral-rulesets'
 import { describe, expect, it } from 'vitest'
-import { OPENAPI_PATH, openapiText } from '../src/openapi.js'
+import { OPENAPI_PATH, openapiText } from '../src/http/openapi.js'
 import { testApp } from './helpers/app.js'
 import { bearer, devApp } from './helpers/keys.js'
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { FixedWindowLimiter } from '../src/plugins/rate-limit.js'
+import { FixedWindowLimiter } from '../src/http/plugins/setup/rate-limit.js'
 import { bearer, devApp, type KeyedApp } from './helpers/keys.js'
 
 describe('FixedWindowLimiter', () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { compileKnowledgeBase } from '../src/engine/compile.js'
 import { loadSeed } from '../src/kb/loader.js'
 import { SEED_DIR } from '../src/kb/paths.js'
-import { RecommendationResponseSchema } from '../src/schemas/recommendations.js'
+import { RecommendationResponseSchema } from '../src/contract/recommendations.js'
 import { createRecommendationJson } from '../src/services/recommendation-json.js'
 import { createRecommendationService } from '../src/services/recommendations.js'
 

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import type supertest from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { PUBLIC_DIR } from '../src/routes/widget.js'
+import { PUBLIC_DIR } from '../src/http/widget/routes.js'
 import { testApp } from './helpers/app.js'
 
 describe('GET /widget.js and GET /demo', () => {

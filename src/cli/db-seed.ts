@@ -11,7 +11,7 @@ import { migrateDatabase } from '../db/migrate.js'
 import { openPgStore, usesPostgres } from '../db/store.js'
 import { SeedError } from '../kb/loader.js'
 import { SEED_DIR } from '../kb/paths.js'
-import { seedKnowledgeBase } from '../kb/seeder.js'
+import { seedKnowledgeBase } from '../db/seeder.js'
 
 const config = loadConfig(process.env)
 const shared = usesPostgres(config)

@@ -4,7 +4,7 @@
  * key store must offer (ApiKeyRepository; PostgreSQL's is pg-api-key-repository.ts).
  */
 import { and, count, eq, isNull, sql } from 'drizzle-orm'
-import type { Awaitable } from '../awaitable.js'
+import type { Awaitable } from './awaitable.js'
 import type { Db } from './client.js'
 import { apiKeys } from './schema.js'
 

@@ -4,7 +4,7 @@
  */
 import { and, desc, eq, gte, lt } from 'drizzle-orm'
 import type Database from 'better-sqlite3'
-import type { Awaitable } from '../awaitable.js'
+import type { Awaitable } from './awaitable.js'
 import type { Db } from './client.js'
 import { apiUsage, auditLog } from './schema.js'
 

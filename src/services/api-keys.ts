@@ -3,7 +3,7 @@
  * a bearer token. Keys are 192 random bits; only their sha256 is stored, so a database leak leaks no key.
  */
 import { createHash, randomBytes } from 'node:crypto'
-import { after, type Like } from '../awaitable.js'
+import { after, type Like } from '../db/awaitable.js'
 import type { ApiKey, ApiKeyRepository, ApiKeyType } from '../db/api-key-repository.js'
 
 export const KEY_PREFIX: Record<ApiKeyType, string> = { secret: 'sk_', publishable: 'pk_' }

@@ -7,7 +7,7 @@ import { normalizeText } from '../engine/normalize.js'
 import { suggestIds } from '../engine/suggest.js'
 import { AppError } from '../errors.js'
 import type { Muscle } from '../kb/schema.js'
-import type { MuscleSummary, RegionDetail } from '../schemas/reference.js'
+import type { MuscleSummary, RegionDetail } from '../contract/reference.js'
 
 function summary(m: Muscle): MuscleSummary {
   return { id: m.id, name: m.name, aliases: m.aliases, group: m.group, regions: m.regions }

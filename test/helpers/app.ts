@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify'
 import supertest from 'supertest'
-import { buildApp, type AppOptions } from '../../src/app.js'
+import { buildApp, type AppOptions } from '../../src/http/app.js'
 import { loadConfig, type Config } from '../../src/config.js'
 
 export const TEST_CONFIG: Config = loadConfig({ DATABASE_PATH: ':memory:', LOG_LEVEL: 'silent' })

@@ -1,0 +1,41 @@
+/**
+ * Builds the use-case services once the knowledge base is loaded and decorates `app.services`.
+ */
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import { createAnswerCache, type AnswerCache } from '../../../services/answer-cache.js'
+import { createCatalogService, type CatalogService } from '../../../services/catalog.js'
+import { createMapService, type MapService } from '../../../services/maps.js'
+import { createParseService, type ParseService } from '../../../services/parse.js'
+import { createRecommendationService, type RecommendationService } from '../../../services/recommendations.js'
+import type { AuditFacts } from './usage-audit.js'
+
+/** A recommendation as sent (its JSON, UTF-8: sent again without re-encoding) and what its audit row records. */
+export interface CachedAnswer {
+  json: Buffer
+  facts: AuditFacts
+}
+
+export interface Services {
+  catalog: CatalogService
+  recommendations: RecommendationService
+  parse: ParseService
+  maps: MapService
+  /** Answers to structured requests, for identical requests (RECOMMENDATION_CACHE_SIZE). */
+  answers: AnswerCache<CachedAnswer>
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services
+  }
+}
+
+async function servicesPlugin(app: FastifyInstance, opts: { recommendationCacheSize: number }): Promise<void> {
+  app.decorate('services', {
+    catalog: createCatalogService(app.kb), recommendations: createRecommendationService(app.kb), parse: createParseService(app.kb), maps: createMapService(app.kb),
+    answers: createAnswerCache<CachedAnswer>(opts.recommendationCacheSize),
+  })
+}
+
+export default fp(servicesPlugin, { name: 'services', dependencies: ['knowledge-base'] })
