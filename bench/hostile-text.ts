@@ -4,7 +4,7 @@
  * a word or phrase the reader acts on repeated to the length limit, and ordinary text of the same
  * length to compare with. Used by the benchmark row and the reader-cost test.
  */
-import { TEXT_MAX_CHARS } from '../src/engine/reader/tokens.js'
+import { TEXT_MAX_CHARS } from '../src/limits.js'
 import { textMessages } from './inputs.js'
 
 const fill = (unit: string): string => unit.repeat(Math.ceil(TEXT_MAX_CHARS / unit.length)).slice(0, TEXT_MAX_CHARS)

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest'
 import { hostileTexts, ordinaryText } from '../bench/hostile-text.js'
 import { compileKnowledgeBase } from '../src/engine/compile.js'
-import { TEXT_MAX_CHARS } from '../src/engine/reader/tokens.js'
+import { TEXT_MAX_CHARS } from '../src/limits.js'
 import { understand } from '../src/engine/understand.js'
 import { loadSeed } from '../src/kb/loader.js'
 import { SEED_DIR } from '../src/kb/paths.js'

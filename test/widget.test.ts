@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify'
 import type supertest from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PUBLIC_DIR } from '../src/http/widget/routes.js'
+import { TEXT_MAX_CHARS } from '../src/limits.js'
 import { testApp } from './helpers/app.js'
 
 describe('GET /widget.js and GET /demo', () => {
@@ -22,6 +23,11 @@ describe('GET /widget.js and GET /demo', () => {
     expect(again.text).toBe('')
     expect(again.headers.etag).toBe(res.headers.etag)
     await http.get('/widget.js').set('If-None-Match', '"w-stale"').expect(200)
+  })
+
+  it('cuts what the client types at the API\'s own text limit (src/limits.ts), so a long message is never refused', () => {
+    const script = readFileSync(join(PUBLIC_DIR, 'widget.js'), 'utf8')
+    expect(script.match(/var MAX_TEXT = (\d+)/)?.[1]).toBe(String(TEXT_MAX_CHARS))
   })
 
   it('the widget makes no third-party requests, never stores what the client types, and logs only in logReason', () => {

@@ -3,18 +3,14 @@
  * build the `response` map of a route. Routes import `Type` from here, and only from here.
  */
 import Type, { type Static, type TSchema } from 'typebox'
-import { TEXT_MAX_CHARS } from '../engine/reader/tokens.js'
+import { BODY_LIMIT_BYTES, ID_MAX_CHARS, MAX_PARAM_LENGTH, TEXT_MAX_CHARS } from '../limits.js'
 
 export { Type }
 export type { Static, TSchema }
 
-/**
- * The longest path parameter the router accepts (Fastify's `maxParamLength`); the id parameters'
- * schemas say the same, so the document and the router agree on what is a 400.
- */
-export const MAX_PARAM_LENGTH = 100
+export { MAX_PARAM_LENGTH }
 
-export const IdSchema = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 80, description: 'Slug id, e.g. `upper-trapezius`' })
+export const IdSchema = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: ID_MAX_CHARS, description: 'Slug id, e.g. `upper-trapezius`' })
 
 export const PossibleSchema = Type.Array(Type.Object({
   id: IdSchema,
@@ -51,7 +47,7 @@ const PROBLEM_REF = Type.Ref('Problem')
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Invalid request', 401: 'Missing or invalid API key', 403: 'Forbidden', 404: 'Not found',
-  413: `Request body over 64 KiB (\`NMT_ERR_PAYLOAD_TOO_LARGE\`), or \`text\` over ${TEXT_MAX_CHARS.toLocaleString('en-GB')} characters (\`NMT_ERR_TEXT_TOO_LONG\`)`,
+  413: `Request body over ${BODY_LIMIT_BYTES / 1024} KiB (\`NMT_ERR_PAYLOAD_TOO_LARGE\`), or \`text\` over ${TEXT_MAX_CHARS.toLocaleString('en-GB')} characters (\`NMT_ERR_TEXT_TOO_LONG\`)`,
   415: 'Unsupported media type', 422: 'Unknown identifier',
   429: 'Rate limited, or too many failed authentications from this address', 500: 'Internal error',
   503: 'Not ready, overloaded (`NMT_ERR_OVERLOADED`), or the answer could not be recorded (`NMT_ERR_NOT_RECORDED`); see Retry-After',

@@ -3,7 +3,7 @@
  * (autocomplete).
  */
 import { IdSchema, PossibleSchema, Type } from './common.js'
-import { TEXT_MAX_CHARS } from '../engine/reader/tokens.js'
+import { QUERY_MAX_CHARS, TEXT_MAX_CHARS } from '../limits.js'
 
 // A pair, said as OpenAPI 3.1 (JSON Schema 2020-12) says it: `prefixItems` (the array form of `items` is
 // not valid there). `items` says the same of every element, for fast-json-stringify, which reads no
@@ -44,7 +44,7 @@ export const ParseResponseSchema = Type.Object({
 })
 
 export const SearchQuerySchema = Type.Object({
-  q: Type.String({ minLength: 1, maxLength: 100, description: 'What the client typed so far' }),
+  q: Type.String({ minLength: 1, maxLength: QUERY_MAX_CHARS, description: 'What the client typed so far' }),
   type: Type.Optional(Type.Union([Type.Literal('region'), Type.Literal('sensation'), Type.Literal('context'), Type.Literal('condition'), Type.Literal('muscle')])),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 10 })),
 }, { additionalProperties: false })

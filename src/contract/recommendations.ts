@@ -5,15 +5,15 @@
  */
 import { TriggerPointSchema } from '../kb/schema.js'
 import { IdSchema, PossibleSchema, Type, type Static } from './common.js'
-import { TEXT_MAX_CHARS } from '../engine/reader/tokens.js'
+import { ID_MAX_CHARS, TEXT_MAX_CHARS } from '../limits.js'
 
 const SideSchema = Type.Union([Type.Literal('left'), Type.Literal('right'), Type.Literal('both')], { description: 'Side of the body the client feels it on' })
 const AnswerSchema = Type.Union([Type.Literal('yes'), Type.Literal('no'), Type.Literal('unknown')])
-const IdRef = Type.String({ minLength: 1, maxLength: 80 })
+const IdRef = Type.String({ minLength: 1, maxLength: ID_MAX_CHARS })
 
 export const RecommendationRequestSchema = Type.Object({
   complaints: Type.Optional(Type.Array(Type.Object({
-    region: Type.String({ minLength: 1, maxLength: 80, description: 'Region id from GET /v1/regions' }),
+    region: Type.String({ minLength: 1, maxLength: ID_MAX_CHARS, description: 'Region id from GET /v1/regions' }),
     side: Type.Optional(SideSchema),
     sensations: Type.Optional(Type.Array(IdRef, { maxItems: 10, description: 'Sensation ids from GET /v1/sensations' })),
   }, { additionalProperties: false }), { maxItems: 12 })),
@@ -21,7 +21,7 @@ export const RecommendationRequestSchema = Type.Object({
   contexts: Type.Optional(Type.Array(IdRef, { maxItems: 20, description: 'Context ids from GET /v1/contexts' })),
   signs: Type.Optional(Type.Array(IdRef, { maxItems: 20, description: 'Clinical signs or history (ids used by GET /v1/red-flags triggers), e.g. from an intake form' })),
   text: Type.Optional(Type.String({ maxLength: TEXT_MAX_CHARS, description: `The client's own words (at most ${TEXT_MAX_CHARS.toLocaleString('en-GB')} characters). Never stored or logged.` })),
-  answers: Type.Optional(Type.Record(Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 80 }), AnswerSchema, {
+  answers: Type.Optional(Type.Record(Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: ID_MAX_CHARS }), AnswerSchema, {
     maxProperties: 50, description: 'Answers to earlier follow-up questions, by question id',
   })),
   age: Type.Optional(Type.Integer({ minimum: 0, maximum: 120 })),

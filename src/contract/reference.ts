@@ -6,6 +6,7 @@ import {
   ConditionSchema, ContextSchema, MuscleGroupSchema, MuscleSchema, QuestionSchema, RedFlagSchema, RegionSchema,
   SensationSchema, SourceSchema, ZoneKindSchema,
 } from '../kb/schema.js'
+import { QUERY_MAX_CHARS } from '../limits.js'
 import { IdSchema, MAX_PARAM_LENGTH, Type, type Static, type TSchema } from './common.js'
 
 export { ConditionSchema, ContextSchema, MuscleSchema, QuestionSchema, RedFlagSchema, RegionSchema, SensationSchema, SourceSchema }
@@ -37,7 +38,7 @@ export type MuscleSummary = Static<typeof MuscleSummarySchema>
 
 export const MuscleListQuerySchema = Type.Object({
   region: Type.Optional(Type.String({ maxLength: 80, description: 'Only muscles that refer pain to this region or a region below it' })),
-  q: Type.Optional(Type.String({ maxLength: 100, description: 'Name or alias contains this text (case- and accent-insensitive)' })),
+  q: Type.Optional(Type.String({ maxLength: QUERY_MAX_CHARS, description: 'Name or alias contains this text (case- and accent-insensitive)' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
   offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000, default: 0 })),
 }, { additionalProperties: false })

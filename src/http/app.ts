@@ -38,6 +38,7 @@ import usageRoutes from './usage/routes.js'
 import vocabularyRoutes from './vocabulary/routes.js'
 import widgetRoutes from './widget/routes.js'
 import { MAX_PARAM_LENGTH } from '../contract/common.js'
+import { BODY_LIMIT_BYTES } from '../limits.js'
 import { VALIDATION_OPTIONS } from './support/validation.js'
 
 function trustHops(hops: number): (address: string, hop: number) => boolean {
@@ -91,7 +92,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     childLoggerFactory: lazyChildLogger,
     requestIdHeader: false,
     genReqId: (req) => requestIdFrom(req.headers['x-request-id'], randomUUID),
-    bodyLimit: 64 * 1024,
+    bodyLimit: BODY_LIMIT_BYTES,
     connectionTimeout: 30_000,
     requestTimeout: timeouts.requestTimeout,
     http: timeouts,

@@ -18,8 +18,6 @@ export interface Token {
   gap: 'none' | 'comma' | 'clause' | 'sentence'
 }
 
-/** The most characters of free text the API reads (the HTTP schemas take it from here). */
-export const TEXT_MAX_CHARS = 2000
 
 /** Longer raw words are not words anyone types: kept opaque so no pass ever spends more on them. */
 export const MAX_WORD = 40

@@ -7,7 +7,7 @@ import fp from 'fastify-plugin'
 import { AppError, ERRORS, problemType, type ErrorCode } from '../../../errors.js'
 import { MAX_PARAM_LENGTH, ProblemSchema, type Problem } from '../../../contract/common.js'
 import { MAX_LISTED_ERRORS } from '../../support/validation.js'
-import { TEXT_MAX_CHARS } from '../../../engine/reader/tokens.js'
+import { TEXT_MAX_CHARS } from '../../../limits.js'
 
 /** The problem body of a code; extra members (errors, unknown) are merged in. */
 export function problem(code: ErrorCode, detail: string, requestId: string, extra: Record<string, unknown> = {}): Problem {
