@@ -4,6 +4,7 @@
  */
 import type { CompiledKb } from '../engine/compile.js'
 import { normalizeText } from '../engine/normalize.js'
+import { search, type SearchType } from '../engine/search.js'
 import { suggestIds } from '../engine/suggest.js'
 import { AppError } from '../errors.js'
 import type { Muscle } from '../kb/schema.js'
@@ -23,6 +24,11 @@ export function createCatalogService(kb: CompiledKb) {
   }
 
   return {
+    /** Autocomplete over regions, sensations, contexts, conditions and muscles, best first. */
+    search(q: string, type: SearchType | undefined, limit: number) {
+      return { items: search(kb.search, q, type ? [type] : [], limit) }
+    },
+
     region(id: string): RegionDetail {
       const region = kb.regions.get(id)
       if (!region) throw notFound('region', id, kb.regions.keys())

@@ -5,7 +5,7 @@
  * is no reason to take an instance out of rotation, since it serves safely without it.
  */
 import type { FastifyInstance } from 'fastify'
-import { sendProblem } from '../plugins/setup/error-handler.js'
+import { sendProblem } from '../support/problem.js'
 import { jsonResponse, problemResponses, Type } from '../../contract/common.js'
 
 const HealthSchema = Type.Object({ status: Type.Literal('ok') })

@@ -3,7 +3,7 @@
  */
 import type { FastifyInstance } from 'fastify'
 import { ERRORS, problemType, type ErrorCode } from '../../errors.js'
-import { sendProblem } from '../plugins/setup/error-handler.js'
+import { sendProblem } from '../support/problem.js'
 import { jsonResponse, problemResponses, Type } from '../../contract/common.js'
 
 const ProblemTypeSchema = Type.Object({ type: Type.String(), code: Type.String(), title: Type.String(), status: Type.Integer() })

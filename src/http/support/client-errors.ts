@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto'
 import type { Socket } from 'node:net'
 import type { FastifyBaseLogger } from 'fastify'
 import { ERRORS, type ErrorCode } from '../../errors.js'
-import { problem } from '../plugins/setup/error-handler.js'
+import { problem } from './problem.js'
 
 /** The problem code for a client error from Node's parser or its request timeout. */
 export function clientErrorCode(code: string | undefined): ErrorCode {

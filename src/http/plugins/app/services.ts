@@ -8,6 +8,7 @@ import { createCatalogService, type CatalogService } from '../../../services/cat
 import { createMapService, type MapService } from '../../../services/maps.js'
 import { createParseService, type ParseService } from '../../../services/parse.js'
 import { createRecommendationService, type RecommendationService } from '../../../services/recommendations.js'
+import { createUsageService, type UsageService } from '../../../services/usage.js'
 import type { AuditFacts } from './usage-audit.js'
 
 /** A recommendation as sent (its JSON, UTF-8: sent again without re-encoding) and what its audit row records. */
@@ -21,6 +22,8 @@ export interface Services {
   recommendations: RecommendationService
   parse: ParseService
   maps: MapService
+  /** A key's own usage report (GET /v1/usage). */
+  usage: UsageService
   /** Answers to structured requests, for identical requests (RECOMMENDATION_CACHE_SIZE). */
   answers: AnswerCache<CachedAnswer>
 }
@@ -33,9 +36,9 @@ declare module 'fastify' {
 
 async function servicesPlugin(app: FastifyInstance, opts: { recommendationCacheSize: number }): Promise<void> {
   app.decorate('services', {
-    catalog: createCatalogService(app.kb), recommendations: createRecommendationService(app.kb), parse: createParseService(app.kb), maps: createMapService(app.kb),
+    catalog: createCatalogService(app.kb), recommendations: createRecommendationService(app.kb), parse: createParseService(app.kb), maps: createMapService(app.kb), usage: createUsageService(app.usage),
     answers: createAnswerCache<CachedAnswer>(opts.recommendationCacheSize),
   })
 }
 
-export default fp(servicesPlugin, { name: 'services', dependencies: ['knowledge-base'] })
+export default fp(servicesPlugin, { name: 'services', dependencies: ['knowledge-base', 'usage-audit'] })

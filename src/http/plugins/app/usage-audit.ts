@@ -20,7 +20,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import fp from 'fastify-plugin'
 import { utcDay, type NewAuditRecord, type UsageStore } from '../../../db/usage-repository.js'
-import { problem } from '../setup/error-handler.js'
+import { problem } from '../../support/problem.js'
 
 /** How long responses wait for their rows while another connection holds the write lock. */
 export const COMMIT_WAIT_MS = 2000

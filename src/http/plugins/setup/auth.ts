@@ -14,7 +14,7 @@ import type { Config } from '../../../config.js'
 import type { ApiKey } from '../../../db/api-key-repository.js'
 import { StartupError } from '../../../errors.js'
 import { v1Route } from '../../support/route-url.js'
-import { sendProblem } from './error-handler.js'
+import { sendProblem } from '../../support/problem.js'
 import { FixedWindowLimiter, sharedResult } from './rate-limit.js'
 
 declare module 'fastify' {

@@ -9,7 +9,7 @@
  */
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
-import { sendProblem } from './error-handler.js'
+import { sendProblem } from '../../support/problem.js'
 
 const ALLOW_METHODS = 'GET, POST'
 const ALLOW_HEADERS = 'Authorization, Content-Type, X-Request-Id'

@@ -4,21 +4,11 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import { AppError, ERRORS, problemType, type ErrorCode } from '../../../errors.js'
-import { MAX_PARAM_LENGTH, ProblemSchema, type Problem } from '../../../contract/common.js'
+import { AppError, type ErrorCode } from '../../../errors.js'
+import { sendProblem } from '../../support/problem.js'
+import { MAX_PARAM_LENGTH, ProblemSchema } from '../../../contract/common.js'
 import { MAX_LISTED_ERRORS } from '../../support/validation.js'
 import { TEXT_MAX_CHARS } from '../../../limits.js'
-
-/** The problem body of a code; extra members (errors, unknown) are merged in. */
-export function problem(code: ErrorCode, detail: string, requestId: string, extra: Record<string, unknown> = {}): Problem {
-  const { status, title } = ERRORS[code]
-  return { type: problemType(code), title, status, detail, code, requestId, ...extra }
-}
-
-/** Send a problem for a code; extra members (errors, unknown) are merged in. */
-export function sendProblem(reply: FastifyReply, code: ErrorCode, detail: string, extra: Record<string, unknown> = {}): FastifyReply {
-  return reply.code(ERRORS[code].status).type('application/problem+json').send(problem(code, detail, String(reply.request.id), extra))
-}
 
 /**
  * Fastify's `frameworkErrors` option: errors raised before routing (a URL with bad percent-encoding)

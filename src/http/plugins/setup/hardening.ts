@@ -14,7 +14,7 @@ import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Config } from '../../../config.js'
 import { routeUrl } from '../../support/route-url.js'
-import { sendProblem } from './error-handler.js'
+import { sendProblem } from '../../support/problem.js'
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -8,7 +8,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import fp from 'fastify-plugin'
 import { v1Route } from '../../support/route-url.js'
-import { sendProblem } from './error-handler.js'
+import { sendProblem } from '../../support/problem.js'
 
 const WINDOW_MS = 60_000
 
