@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
+import layers from './eslint/layers.js'
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', '.tmp/', 'migrations/', 'test-artifacts/'] },
@@ -11,6 +12,12 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       'no-console': 'off',
     },
+  },
+  {
+    // The layers of src/ import only downwards (eslint/layers.js, docs/architecture.md).
+    files: ['src/**/*.ts'],
+    plugins: { layers },
+    rules: { 'layers/boundaries': 'error' },
   },
   {
     // The engine and the map drawing are pure: no I/O, no clock, no randomness.

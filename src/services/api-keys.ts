@@ -6,6 +6,8 @@ import { createHash, randomBytes } from 'node:crypto'
 import { after, type Like } from '../db/awaitable.js'
 import type { ApiKey, ApiKeyRepository, ApiKeyType } from '../db/api-key-repository.js'
 
+export type { ApiKey, ApiKeyType }
+
 export const KEY_PREFIX: Record<ApiKeyType, string> = { secret: 'sk_', publishable: 'pk_' }
 const TOKEN = /^(?:sk|pk)_[A-Za-z0-9_-]{32}$/
 const BEARER = /^Bearer +(\S+) *$/i

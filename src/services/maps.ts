@@ -11,6 +11,10 @@ import { chartSvg, muscleMapSvg, overviewSvg, type MapSide } from '../maps/maps.
 import type { ViewId } from '../maps/types.js'
 import { parseMapList } from '../maps/urls.js'
 
+/** What the map routes need to describe their parameters. */
+export { VIEW_IDS, type ViewId } from '../maps/types.js'
+export { mapListPattern, MAX_MAP_AREAS, MAX_MAP_MUSCLES } from '../maps/urls.js'
+
 export function createMapService(kb: CompiledKb) {
   const kept = new Map<string, Buffer>()
   const keep = (key: string, draw: () => string): Buffer => {

@@ -4,8 +4,7 @@
  * HTTP only; registered in the cacheable reference scope (ETag from kbVersion, 304).
  */
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import { VIEW_IDS, type ViewId } from '../../maps/types.js'
-import { mapListPattern, MAX_MAP_AREAS, MAX_MAP_MUSCLES } from '../../maps/urls.js'
+import { mapListPattern, MAX_MAP_AREAS, MAX_MAP_MUSCLES, VIEW_IDS, type ViewId } from '../../services/maps.js'
 import { problemResponses, Type, type Static } from '../../contract/common.js'
 import { IdParamsSchema } from '../../contract/reference.js'
 

@@ -11,7 +11,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Config } from '../../../config.js'
-import type { ApiKey } from '../../../db/api-key-repository.js'
+import type { ApiKey } from '../../../services/api-keys.js'
 import { StartupError } from '../../../errors.js'
 import { v1Route } from '../../support/route-url.js'
 import { sendProblem } from '../../support/problem.js'
