@@ -42,6 +42,15 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'))
   process.on('SIGINT', () => shutdown('SIGINT'))
   await app.listen({ port: config.port, host: config.host })
+  // For the person who ran `npm start`: where to look first. On stderr, so stdout stays JSON log lines.
+  console.error(`nmt-api: listening; API docs at ${docsUrl(config.host, app.server.address())}`)
+}
+
+/** The URL of /docs for a listening address (an any-address host is shown as localhost). */
+function docsUrl(host: string, address: ReturnType<import('node:net').Server['address']>): string {
+  const port = typeof address === 'object' && address !== null ? address.port : 0
+  const shown = host === '0.0.0.0' || host === '::' || host === '' ? 'localhost' : host.includes(':') ? `[${host}]` : host
+  return `http://${shown}:${port}/docs`
 }
 
 main().catch((err: unknown) => {

@@ -21,6 +21,10 @@ describe('the server process', () => {
     const base = `http://127.0.0.1:${port}`
     const ready = await fetch(`${base}/ready`)
     expect(ready.status).toBe(200)
+    // Once it listens it says where the docs are (on stderr: stdout holds only JSON log lines).
+    expect(s.err()).toContain(`nmt-api: listening; API docs at http://127.0.0.1:${port}/docs`)
+    const docs = await fetch(`${base}/docs`, { redirect: 'manual' })
+    expect(docs.status).toBeLessThan(400)
     const secret = 'my-private-symptom-text'
     const res = await fetch(`${base}/v1/nothing?q=${secret}`, {
       method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer sk_${secret}` },
