@@ -1,8 +1,11 @@
 # syntax=docker/dockerfile:1
 # Multi-stage build: compile TypeScript with dev dependencies, then ship a slim runtime with
 # production dependencies only, running as a non-root user.
+# Node 24, the active LTS release (Node 20 reached end of life on 2026-04-30). Both stages use the
+# same release: better-sqlite3's native module is built for the Node that runs it.
+ARG NODE_IMAGE=node:24-bookworm-slim
 
-FROM node:20-bookworm-slim AS build
+FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 # better-sqlite3 compiles from source when no prebuilt binary can be fetched.
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ \
@@ -14,7 +17,7 @@ COPY src ./src
 # The body charts the maps are drawn from are data in src/maps/charts/: compiled into dist/ with the rest.
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim AS runtime
+FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
     NMT_ENV=production \
     HOST=0.0.0.0 \

@@ -3,7 +3,7 @@
  * Each API service's environment, with the image's own (Dockerfile ENV), is a valid configuration in
  * shared mode (the multi-instance test runs that mode with three processes); every service has a
  * health check; the proxy balances over exactly the API services and checks their /ready; the image
- * ships the PostgreSQL migrations.
+ * is built and run on one supported LTS Node release and ships the PostgreSQL migrations.
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
@@ -53,6 +53,12 @@ describe('compose.yaml', () => {
     const upstreams = /reverse_proxy ([^{]+)\{/.exec(caddyfile)![1]!.trim().split(/\s+/)
     expect(upstreams).toEqual(apis.map(([name]) => `${name}:3000`))
     expect(caddyfile).toMatch(/health_uri \/ready/)
+  })
+
+  it('builds and runs the image on one Node release, a supported LTS one', () => {
+    // Both stages FROM the one ARG: better-sqlite3's native module must run on the Node it was built for.
+    expect(dockerfile.match(/^FROM .*$/gm)).toEqual(['FROM ${NODE_IMAGE} AS build', 'FROM ${NODE_IMAGE} AS runtime'])
+    expect(dockerfile).toMatch(/^ARG NODE_IMAGE=node:24-bookworm-slim$/m)
   })
 
   it('ships the PostgreSQL migrations in the image', () => {

@@ -1,10 +1,12 @@
 /**
  * The README's commands are the truth: every curl example runs against the real app and must
- * succeed, and every `npm run recommend` example must print an answer. (The Docker commands need
+ * succeed, the conditional GET runs in a shell as written (curl against a listening server) and
+ * prints 304, and every `npm run recommend` example must print an answer. (The Docker commands need
  * a Docker engine, which these machines lack; `.ci/run` runs the Quick start's `npm ci` and `npm test`.)
  */
-import { execFileSync } from 'node:child_process'
+import { execFile, execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import { promisify } from 'node:util'
 import type { FastifyInstance } from 'fastify'
 import type supertest from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -13,6 +15,7 @@ import { testApp } from './helpers/app.js'
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
 const shellBlocks = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]!)
+const shellLines = shellBlocks.flatMap((b) => b.split('\n'))
 const commands = shellBlocks.flatMap((b) => b.replace(/\\\n\s*/g, ' ').split('\n')).map((l) => l.replace(/\s+#.*$/, '').trim()).filter((l) => l && !l.startsWith('#'))
 
 /** Split a shell command line into words, honouring single and double quotes. */
@@ -63,11 +66,39 @@ describe('README commands', () => {
 
   it.each(curls.map((c) => [c]))('%s', async (line) => {
     const c = parseCurl(line)
-    const headers = Object.fromEntries(Object.entries(c.headers).map(([k, v]) => [k, v.replace('<kbVersion>', app.kb.version).replace('$NMT_KEY', secretKey)]))
+    // $etag is what the README's conditional GET read from a first answer (the snippet itself runs below).
+    const headers = Object.fromEntries(Object.entries(c.headers).map(([k, v]) => [k, v.replace('$etag', `"kb-${app.kb.version}"`).replace('$NMT_KEY', secretKey)]))
     let req = c.method === 'POST' ? http.post(c.path) : http.get(c.path)
     for (const [k, v] of Object.entries(headers)) req = req.set(k, v)
     const res = c.body ? await req.send(JSON.parse(c.body) as object) : await req
     expect(res.status, `${line} -> ${res.status} ${(res.text ?? '').slice(0, 300)}`).toBeLessThan(400)
+  })
+
+  const hasCurl = (() => {
+    try {
+      execFileSync('curl', ['--version'], { stdio: 'ignore' })
+      return true
+    } catch {
+      return false
+    }
+  })()
+  it.skipIf(!hasCurl)('the conditional GET, run in a shell as written, gets a 304 with the ETag of a first answer', async () => {
+    const start = shellLines.findIndex((l) => l.startsWith('etag=$(curl '))
+    expect(start, 'the README shows how to read the ETag').toBeGreaterThan(-1)
+    const snippet = shellLines.slice(start, start + 2).map((l) => l.replace(/\s+#.*$/, ''))
+    expect(snippet[1]).toMatch(/^curl .*If-None-Match: \$etag/)
+    // Its own server: the snippet's curl needs one listening on a real port (supertest listens per request).
+    const served = (await testApp()).app
+    try {
+      await served.listen({ host: '127.0.0.1', port: 0 })
+      const { port } = served.server.address() as { port: number }
+      const script = snippet.join('\n').replaceAll('http://127.0.0.1:3000', `http://127.0.0.1:${port}`)
+      // Asynchronous: the server answering the snippet runs in this process.
+      const { stdout } = await promisify(execFile)('bash', ['-c', script])
+      expect(stdout.trim()).toBe('304')
+    } finally {
+      await served.close()
+    }
   })
 
   it.each(commands.filter((c) => c.startsWith('npm run recommend')).map((c) => [c]))('%s', (line) => {
