@@ -85,9 +85,9 @@ export const RecommendationResponseSchema = Type.Object({
   }), { description: 'Muscles commonly associated with the reported pattern, best first; ties break by the order of the pain guides' }),
   focusPlan: Type.Array(Type.Object({
     order: Type.Integer({ minimum: 1 }),
+    side: Type.Union([Type.Literal('left'), Type.Literal('right'), Type.Literal('both')], { description: 'The muscle\'s sides: both when no reported side places it' }),
     muscle: IdSchema,
     name: Type.String(),
-    side: Type.Union([Type.Literal('left'), Type.Literal('right'), Type.Literal('both')], { description: 'The muscle\'s sides: both when no reported side places it' }),
     area: Type.String({ description: 'Where the trigger points lie and how to find them' }),
     technique: Type.String(),
     techniques: Type.Array(Type.String()),
