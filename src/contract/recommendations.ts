@@ -7,8 +7,8 @@ import { TriggerPointSchema } from '../kb/schema.js'
 import { IdSchema, PossibleSchema, Type, type Static } from './common.js'
 import { ID_MAX_CHARS, TEXT_MAX_CHARS } from '../limits.js'
 
-const SideSchema = Type.Union([Type.Literal('left'), Type.Literal('right'), Type.Literal('both')], { description: 'Side of the body the client feels it on' })
-const AnswerSchema = Type.Union([Type.Literal('yes'), Type.Literal('no'), Type.Literal('unknown')])
+export const SideSchema = Type.Union([Type.Literal('left'), Type.Literal('right'), Type.Literal('both')], { description: 'Side of the body the client feels it on' })
+export const AnswerSchema = Type.Union([Type.Literal('yes'), Type.Literal('no'), Type.Literal('unknown')])
 const IdRef = Type.String({ minLength: 1, maxLength: ID_MAX_CHARS })
 
 export const RecommendationRequestSchema = Type.Object({
@@ -38,7 +38,8 @@ export const RecommendationRequestSchema = Type.Object({
   description: 'At least one of complaints, conditions or text (not empty; text not only spaces)',
   examples: [{ complaints: [{ region: 'temple', side: 'right', sensations: ['aching'] }], contexts: ['desk-work'], age: 45 }],
 })
-export type RecommendationRequestBody = Static<typeof RecommendationRequestSchema>
+/** A recommendation request as the client sends it (validated against the schema above). */
+export type RecommendationRequest = Static<typeof RecommendationRequestSchema>
 
 const LevelSchema = Type.Union([Type.Literal('none'), Type.Literal('routine'), Type.Literal('urgent'), Type.Literal('emergency')])
 
@@ -51,7 +52,10 @@ const FlagSchema = Type.Object({
 })
 
 const ContributionSchema = Type.Object({
-  kind: Type.Union(['zone', 'guide', 'local', 'coverage', 'symptom', 'entrapment', 'context', 'condition', 'rule', 'answer'].map((k) => Type.Literal(k))),
+  kind: Type.Union([
+    Type.Literal('zone'), Type.Literal('guide'), Type.Literal('local'), Type.Literal('coverage'), Type.Literal('symptom'),
+    Type.Literal('entrapment'), Type.Literal('context'), Type.Literal('condition'), Type.Literal('rule'), Type.Literal('answer'),
+  ]),
   ref: Type.String({ description: 'What made it: `<muscle>@<region>` for a referral zone, `guide:<region>` for its place in that region\'s pain guide, a rule or condition id, or a fact' }),
   weight: Type.Number(),
   detail: Type.String(),
@@ -113,3 +117,6 @@ export const RecommendationResponseSchema = Type.Object({
   }),
   disclaimer: Type.String(),
 })
+
+/** A recommendation as answered: the service builds it, the compiled schema serialiser writes it. */
+export type Recommendation = Static<typeof RecommendationResponseSchema>
