@@ -27,6 +27,7 @@ export const RecommendationRequestSchema = Type.Object({
   age: Type.Optional(Type.Integer({ minimum: 0, maximum: 120 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 10, description: 'How many muscles to return' })),
 }, {
+  $id: 'RecommendationRequest',
   additionalProperties: false,
   // What the service needs to work on, said in the contract so that `{}` is invalid in the document too
   // (each member's own schema says the rest; `items: {}` only because OpenAPI linters want it).
@@ -116,7 +117,7 @@ export const RecommendationResponseSchema = Type.Object({
       '(`/v1/recommendations/map.svg?regions=...&muscles=...`). Null when nothing was located, or at urgent or emergency triage.',
   }),
   disclaimer: Type.String(),
-})
+}, { $id: 'Recommendation' })
 
 /** A recommendation as answered: the service builds it, the compiled schema serialiser writes it. */
 export type Recommendation = Static<typeof RecommendationResponseSchema>
