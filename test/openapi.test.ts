@@ -40,11 +40,13 @@ describe('OpenAPI document', () => {
     expect(errors).toEqual([])
   })
 
-  it('names every JSON request and response body as a component schema', () => {
+  it('names every JSON request and response body as a component schema, has the package\'s version and a server', () => {
     const full = JSON.parse(readFileSync(OPENAPI_PATH, 'utf8')) as {
       info: { version: string }; servers?: { url: string }[]; components: { schemas: Record<string, unknown> }
       paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { $ref?: string } }> }; responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }> }>>
     }
+    expect(full.info.version).toBe((JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version)
+    expect(full.servers?.length).toBeGreaterThan(0)
     const refs: string[] = []
     for (const op of Object.values(full.paths).flatMap((p) => Object.values(p))) {
       for (const content of [op.requestBody?.content, ...Object.values(op.responses).map((r) => r.content)]) {

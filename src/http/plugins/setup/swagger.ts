@@ -8,10 +8,12 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { FastifyInstance, FastifySchema } from 'fastify'
 import fp from 'fastify-plugin'
+import { readFileSync } from 'node:fs'
 import { isDeepStrictEqual } from 'node:util'
 import { documentRoute, SECURITY_SCHEMES, shareHeaders } from './openapi-security.js'
 
-export const API_VERSION = '1.0.0'
+/** The document's version is the package's: one number to bump. */
+const API_VERSION = (JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as { version: string }).version
 
 /** Marks a body schema with its component name between the two transforms below (never left in the document). */
 const COMPONENT = 'x-component-name'
@@ -104,6 +106,8 @@ async function swaggerPlugin(app: FastifyInstance): Promise<void> {
           'red-flag triage first, and a neuromuscular-therapy focus plan. Educational decision support for ' +
           'therapists, not a diagnosis. Errors are RFC 9457 problem+json with a stable `code`.',
       },
+      // Relative: the paths are answered wherever the document was fetched from.
+      servers: [{ url: '/', description: 'This server (the origin that served this document)' }],
       tags: [
         { name: 'health', description: 'Liveness and readiness' },
         { name: 'reference', description: 'The knowledge base: regions, sensations, contexts, muscles, conditions, red flags' },
