@@ -40,6 +40,28 @@ describe('OpenAPI document', () => {
     expect(errors).toEqual([])
   })
 
+  it('names every JSON request and response body as a component schema, has the package\'s version and a server', () => {
+    const full = JSON.parse(readFileSync(OPENAPI_PATH, 'utf8')) as {
+      info: { version: string }; servers?: { url: string }[]; components: { schemas: Record<string, unknown> }
+      paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { $ref?: string } }> }; responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }> }>>
+    }
+    expect(full.info.version).toBe((JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version)
+    expect(full.servers?.length).toBeGreaterThan(0)
+    const refs: string[] = []
+    for (const op of Object.values(full.paths).flatMap((p) => Object.values(p))) {
+      for (const content of [op.requestBody?.content, ...Object.values(op.responses).map((r) => r.content)]) {
+        for (const [type, media] of Object.entries(content ?? {})) {
+          if (!type.endsWith('json')) continue
+          expect(media.schema.$ref, JSON.stringify(media.schema).slice(0, 80)).toMatch(/^#\/components\/schemas\/[A-Za-z]+$/)
+          refs.push(media.schema.$ref!.slice('#/components/schemas/'.length))
+        }
+      }
+    }
+    for (const name of refs) expect(full.components.schemas[name], name).toBeDefined()
+    // the contract's own names
+    expect(refs).toEqual(expect.arrayContaining(['RecommendationRequest', 'Recommendation', 'ParseRequest', 'ParseResult', 'Problem']))
+  })
+
   it('is served at /openapi.json and browsable at /docs', async () => {
     const { app, http } = await testApp()
     const json = await http.get('/openapi.json').expect(200)

@@ -2,7 +2,7 @@
  * HTTP contracts of POST /v1/parse (what the API understands in free text) and GET /v1/search
  * (autocomplete).
  */
-import { IdSchema, PossibleSchema, Type } from './common.js'
+import { IdSchema, PossibleSchema, Type, type Static } from './common.js'
 import { QUERY_MAX_CHARS, TEXT_MAX_CHARS } from '../limits.js'
 
 // A pair, said as OpenAPI 3.1 (JSON Schema 2020-12) says it: `prefixItems` (the array form of `items` is
@@ -18,7 +18,8 @@ const Found = Type.Object({ id: IdSchema, label: Type.String(), span: Span })
 
 export const ParseRequestSchema = Type.Object({
   text: Type.String({ minLength: 1, maxLength: TEXT_MAX_CHARS, description: `The client's own words (at most ${TEXT_MAX_CHARS.toLocaleString('en-GB')} characters). Never stored or logged.` }),
-}, { additionalProperties: false, examples: [{ text: 'my right heel kills me with the first steps in the morning, no numbness' }] })
+}, { $id: 'ParseRequest', additionalProperties: false, examples: [{ text: 'my right heel kills me with the first steps in the morning, no numbness' }] })
+export type ParseRequest = Static<typeof ParseRequestSchema>
 
 export const ParseResponseSchema = Type.Object({
   kbVersion: Type.String(),
@@ -41,7 +42,10 @@ export const ParseResponseSchema = Type.Object({
     flags: Type.Array(Type.Object({ id: IdSchema, level: Type.String(), title: Type.String(), advice: Type.String() })),
     possible: PossibleSchema,
   }, { description: 'Red flags raised by what the text says, and the red-flag families it touches without meeting (screen for them first)' }),
-})
+}, { $id: 'ParseResult' })
+
+/** What the API understood in a message: the parse service builds it, Fastify's compiled serializer writes it. */
+export type ParseResult = Static<typeof ParseResponseSchema>
 
 export const SearchQuerySchema = Type.Object({
   q: Type.String({ minLength: 1, maxLength: QUERY_MAX_CHARS, description: 'What the client typed so far' }),
@@ -56,4 +60,4 @@ export const SearchResponseSchema = Type.Object({
     label: Type.String(),
     matched: Type.String({ description: 'The name or synonym that matched' }),
   })),
-})
+}, { $id: 'SearchResults' })

@@ -7,8 +7,8 @@ import { TriggerPointSchema } from '../kb/schema.js'
 import { IdSchema, PossibleSchema, Type, type Static } from './common.js'
 import { ID_MAX_CHARS, TEXT_MAX_CHARS } from '../limits.js'
 
-const SideSchema = Type.Union([Type.Literal('left'), Type.Literal('right'), Type.Literal('both')], { description: 'Side of the body the client feels it on' })
-const AnswerSchema = Type.Union([Type.Literal('yes'), Type.Literal('no'), Type.Literal('unknown')])
+export const SideSchema = Type.Union([Type.Literal('left'), Type.Literal('right'), Type.Literal('both')], { description: 'Side of the body the client feels it on' })
+export const AnswerSchema = Type.Union([Type.Literal('yes'), Type.Literal('no'), Type.Literal('unknown')])
 const IdRef = Type.String({ minLength: 1, maxLength: ID_MAX_CHARS })
 
 export const RecommendationRequestSchema = Type.Object({
@@ -27,6 +27,7 @@ export const RecommendationRequestSchema = Type.Object({
   age: Type.Optional(Type.Integer({ minimum: 0, maximum: 120 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 10, description: 'How many muscles to return' })),
 }, {
+  $id: 'RecommendationRequest',
   additionalProperties: false,
   // What the service needs to work on, said in the contract so that `{}` is invalid in the document too
   // (each member's own schema says the rest; `items: {}` only because OpenAPI linters want it).
@@ -38,7 +39,8 @@ export const RecommendationRequestSchema = Type.Object({
   description: 'At least one of complaints, conditions or text (not empty; text not only spaces)',
   examples: [{ complaints: [{ region: 'temple', side: 'right', sensations: ['aching'] }], contexts: ['desk-work'], age: 45 }],
 })
-export type RecommendationRequestBody = Static<typeof RecommendationRequestSchema>
+/** A recommendation request as the client sends it (validated against the schema above). */
+export type RecommendationRequest = Static<typeof RecommendationRequestSchema>
 
 const LevelSchema = Type.Union([Type.Literal('none'), Type.Literal('routine'), Type.Literal('urgent'), Type.Literal('emergency')])
 
@@ -51,7 +53,10 @@ const FlagSchema = Type.Object({
 })
 
 const ContributionSchema = Type.Object({
-  kind: Type.Union(['zone', 'guide', 'local', 'coverage', 'symptom', 'entrapment', 'context', 'condition', 'rule', 'answer'].map((k) => Type.Literal(k))),
+  kind: Type.Union([
+    Type.Literal('zone'), Type.Literal('guide'), Type.Literal('local'), Type.Literal('coverage'), Type.Literal('symptom'),
+    Type.Literal('entrapment'), Type.Literal('context'), Type.Literal('condition'), Type.Literal('rule'), Type.Literal('answer'),
+  ]),
   ref: Type.String({ description: 'What made it: `<muscle>@<region>` for a referral zone, `guide:<region>` for its place in that region\'s pain guide, a rule or condition id, or a fact' }),
   weight: Type.Number(),
   detail: Type.String(),
@@ -85,9 +90,9 @@ export const RecommendationResponseSchema = Type.Object({
   }), { description: 'Muscles commonly associated with the reported pattern, best first; ties break by the order of the pain guides' }),
   focusPlan: Type.Array(Type.Object({
     order: Type.Integer({ minimum: 1 }),
+    side: Type.Union([Type.Literal('left'), Type.Literal('right'), Type.Literal('both')], { description: 'The muscle\'s sides: both when no reported side places it' }),
     muscle: IdSchema,
     name: Type.String(),
-    side: Type.Union([Type.Literal('left'), Type.Literal('right'), Type.Literal('both')], { description: 'The muscle\'s sides: both when no reported side places it' }),
     area: Type.String({ description: 'Where the trigger points lie and how to find them' }),
     technique: Type.String(),
     techniques: Type.Array(Type.String()),
@@ -112,4 +117,7 @@ export const RecommendationResponseSchema = Type.Object({
       '(`/v1/recommendations/map.svg?regions=...&muscles=...`). Null when nothing was located, or at urgent or emergency triage.',
   }),
   disclaimer: Type.String(),
-})
+}, { $id: 'Recommendation' })
+
+/** A recommendation as answered: the service builds it, the compiled schema serialiser writes it. */
+export type Recommendation = Static<typeof RecommendationResponseSchema>

@@ -24,7 +24,7 @@ export const RegionDetailSchema = Type.Object({
     id: IdSchema, name: Type.String(), zone: ZoneKindSchema,
     regions: Type.Array(IdSchema, { description: 'Which of this region and those below it the muscle refers to' }),
   }), { description: 'Muscles whose referral zones cover this region or a region below it; essential first' }),
-})
+}, { $id: 'RegionDetail' })
 export type RegionDetail = Static<typeof RegionDetailSchema>
 
 export const MuscleSummarySchema = Type.Object({
@@ -57,6 +57,6 @@ export const KbInfoSchema = Type.Object({
     muscles: Type.Integer(), conditions: Type.Integer(), redFlags: Type.Integer(), questions: Type.Integer(), rules: Type.Integer(),
   }),
   sources: Type.Array(SourceSchema),
-})
+}, { $id: 'KnowledgeBaseInfo' })
 
 export const IdParamsSchema = Type.Object({ id: Type.String({ maxLength: MAX_PARAM_LENGTH }) })

@@ -1,18 +1,28 @@
 /**
  * Engine input and output types. The engine receives ids already checked against the knowledge
- * base (the service does that) and returns plain data the HTTP layer serialises.
+ * base (the service does that) and returns plain data the service shapes into the answer. The
+ * output types are parts of the answer's contract (RecommendationResponseSchema), written once
+ * there; the input is the engine's own (see EngineInput).
  */
+import type { Static } from 'typebox'
+import type { AnswerSchema, Recommendation, SideSchema } from '../contract/recommendations.js'
 
-export type Side = 'left' | 'right' | 'both'
-export type Answer = 'yes' | 'no' | 'unknown'
-export type TriageLevel = 'none' | 'routine' | 'urgent' | 'emergency'
+export type Side = Static<typeof SideSchema>
+export type Answer = Static<typeof AnswerSchema>
+export type TriageLevel = Recommendation['triage']['level']
 
 export interface ComplaintInput {
   region: string
   side?: Side
+  /** Always present, without repeats (the request may omit them). */
   sensations: string[]
 }
 
+/**
+ * Not the request (RecommendationRequest): ids are checked, text is read and merged in (adding
+ * `sensations` and `negated`, which no client sends), lists are de-duplicated and defaults applied
+ * (`answers`, `limit`). Only `age` stays optional: triage reads an unknown age differently.
+ */
 export interface EngineInput {
   complaints: ComplaintInput[]
   conditions: string[]
@@ -27,63 +37,13 @@ export interface EngineInput {
   limit: number
 }
 
-export interface FlagResult {
-  id: string
-  level: Exclude<TriageLevel, 'none'>
-  title: string
-  advice: string
-  because: { fact: string; label: string }[]
-}
-
-export interface Contribution {
-  kind: 'zone' | 'guide' | 'local' | 'coverage' | 'symptom' | 'entrapment' | 'context' | 'condition' | 'rule' | 'answer'
-  ref: string
-  weight: number
-  detail: string
-}
-
-export interface MuscleResult {
-  id: string
-  name: string
-  score: number
-  tier: 'primary' | 'secondary'
-  /** Never empty: a muscle no reported side places is worked on both sides. */
-  sides: ('left' | 'right')[]
-  explanation: Contribution[]
-}
-
-export interface FocusStep {
-  order: number
-  muscle: string
-  name: string
-  side: 'left' | 'right' | 'both'
-  area: string
-  technique: string
-  techniques: readonly string[]
-  position: string
-  pressure: string
-  duration: string
-  cautions: readonly string[]
-  selfCare: readonly string[]
-  reason: string
-}
-
-export interface QuestionResult {
-  id: string
-  text: string
-  kind: 'screen' | 'differentiate' | 'locate'
-  why: string
-  /** `locate` questions: the narrower regions to choose from (send the chosen one as a complaint). */
-  options?: { id: string; label: string }[]
-}
-
-/** A red-flag family the message touches without meeting any of its flags: screen for it first. */
-export interface PossibleFamily {
-  id: string
-  label: string
-  /** Its screening questions not yet answered or already told, most telling first. */
-  questionIds: string[]
-}
+export type FlagResult = Recommendation['triage']['flags'][number]
+export type PossibleFamily = Recommendation['triage']['possible'][number]
+export type Contribution = Recommendation['muscles'][number]['explanation'][number]
+/** A ranked muscle as the engine returns it; the service adds its trigger points and map URL. */
+export type MuscleResult = Omit<Recommendation['muscles'][number], 'triggerPoints' | 'mapUrl'>
+export type FocusStep = Recommendation['focusPlan'][number]
+export type QuestionResult = Recommendation['questions'][number]
 
 export interface EngineResult {
   triage: { level: TriageLevel; flags: FlagResult[]; possible: PossibleFamily[] }

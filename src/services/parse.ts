@@ -2,6 +2,7 @@
  * The parse use case: what the API understands in a message, with spans, and the red flags it
  * raises. The text is used for this call only: never stored or logged.
  */
+import type { ParseResult } from '../contract/parse.js'
 import type { CompiledKb } from '../engine/compile.js'
 import { buildFacts } from '../engine/facts.js'
 import { triage, factLabel } from '../engine/triage.js'
@@ -16,7 +17,7 @@ export function createParseService(kb: CompiledKb) {
   const label = (type: 'sensation' | 'context' | 'condition' | 'sign', id: string): string => factLabel(kb, `${type}:${id}`)
   return {
     /** Understand one message. */
-    parse(text: string) {
+    parse(text: string): ParseResult {
       const u = understand(kb, text)
       const facts = buildFacts(kb, {
         complaints: u.complaints.map((c) => ({ region: c.region, ...(c.side ? { side: c.side } : {}), sensations: c.sensations })),

@@ -1,57 +1,48 @@
 /**
  * The recommendation use case: checks every id against the knowledge base (422 with suggestions
  * for unknown ones), reads free text, merges it with structured input, runs the engine and shapes
- * the answer with what was understood. The text is used for this call only: never stored or logged.
+ * the answer with what was understood; then writes it as JSON, with the facts its audit row
+ * records, and keeps it for identical structured requests (the answer cache). The text is used for
+ * this call only: never stored or logged.
  */
+import fastJson from 'fast-json-stringify'
+import { RecommendationResponseSchema, type Recommendation, type RecommendationRequest } from '../contract/recommendations.js'
 import type { CompiledKb } from '../engine/compile.js'
 import { complaintInput } from '../engine/facts.js'
-import { recommend } from '../engine/recommend.js'
+import { recommend as runEngine } from '../engine/recommend.js'
 import { suggestIds } from '../engine/suggest.js'
 import { understand } from '../engine/understand.js'
+import { createAnswerCache, type AnswerCache } from './answer-cache.js'
 import { isInternal } from './parse.js'
-import type { Answer, ComplaintInput, EngineInput, EngineResult, Side } from '../engine/types.js'
+import type { ComplaintInput, EngineInput, EngineResult, Side } from '../engine/types.js'
 import { AppError } from '../errors.js'
 import { mapSide, muscleMapUrl, overviewMapUrl } from '../maps/urls.js'
+
+export type { Recommendation, RecommendationRequest }
+/** The name the CLI knows the answer by. */
+export type RecommendationResponse = Recommendation
 
 export const DISCLAIMER =
   'Decision support for trained therapists: these are muscles commonly associated with the reported pain pattern, ' +
   'not a diagnosis. Red flags, and symptoms that are severe, worsening, unexplained or persistent, need a medical assessment.'
 
-export interface RecommendationRequest {
-  complaints?: { region: string; side?: Side; sensations?: string[] }[]
-  conditions?: string[]
-  contexts?: string[]
-  signs?: string[]
-  text?: string
-  answers?: Record<string, Answer>
-  age?: number
-  limit?: number
+/** What an audit row records of an answer: ids and levels, never client text. */
+export interface RecommendationFacts {
+  readonly kbVersion: string
+  readonly regionIds: readonly string[]
+  readonly conditionIds: readonly string[]
+  readonly triageLevel: string
+  readonly topMuscleIds: readonly string[]
 }
 
-export interface InterpretedComplaint {
-  region: string
-  label: string
-  side: Side | null
-  sensations: string[]
-  from: 'structured' | 'text'
+/** An answer as sent: its JSON in UTF-8 (a kept one is sent again without re-encoding), and its audit facts. */
+export interface EncodedAnswer {
+  json: Buffer
+  facts: RecommendationFacts
 }
 
-export interface RecommendationResponse extends Omit<EngineResult, 'muscles'> {
-  kbVersion: string
-  interpreted: {
-    complaints: InterpretedComplaint[]
-    conditions: string[]
-    contexts: string[]
-    signs: string[]
-    sensations: string[]
-    negated: string[]
-    unrecognized: string[]
-    age: number | null
-  }
-  muscles: (EngineResult['muscles'][number] & { triggerPoints: readonly unknown[]; mapUrl: string })[]
-  mapUrl: string | null
-  disclaimer: string
-}
+/** How many of the top muscles an audit record keeps. */
+const AUDITED_MUSCLES = 5
 
 /** The distinct items of a short list, first occurrence first (a new array). */
 function uniq<T>(xs: readonly T[]): T[] {
@@ -78,7 +69,15 @@ function overview(complaints: readonly PreparedComplaint[], result: EngineResult
   return overviewMapUrl(complaints, primary)
 }
 
-export function createRecommendationService(kb: CompiledKb) {
+/**
+ * @param answers kept answers of structured requests (RECOMMENDATION_CACHE_SIZE); none by default
+ */
+export function createRecommendationService(kb: CompiledKb, answers: AnswerCache<EncodedAnswer> = createAnswerCache(0)) {
+  // Written by fast-json-stringify compiled from the response schema: the schema is the one
+  // description of the answer (fields, their order, what is left out). Measured as fast as the
+  // hand-built writer it replaced (bench/README.md).
+  const toJson = fastJson(RecommendationResponseSchema as Parameters<typeof fastJson>[0]) as (r: Recommendation) => string
+
   // Every muscle's map URL on each side, built once: an answer only looks them up.
   const mapUrls = new Map(kb.kb.muscles.map((m) => [m.id, { left: muscleMapUrl(m.id, ['left']), right: muscleMapUrl(m.id, ['right']), both: muscleMapUrl(m.id, []) }]))
   function checkIds(req: RecommendationRequest): void {
@@ -143,6 +142,32 @@ export function createRecommendationService(kb: CompiledKb) {
     return { input, complaints, unrecognized, age, shownNegated: uniq(shownNegated) }
   }
 
+  /**
+   * Answer one recommendation request.
+   * @throws AppError NMT_ERR_VALIDATION when nothing to work on was sent; NMT_ERR_UNKNOWN_ID for unknown ids
+   */
+  function recommend(req: RecommendationRequest): Recommendation {
+    const { input, complaints, unrecognized, age, shownNegated } = prepare(req)
+    const result = runEngine(kb, input)
+    return {
+      kbVersion: kb.version,
+      triage: result.triage,
+      interpreted: {
+        complaints: complaints.map((c) => ({ region: c.region, label: kb.regions.get(c.region)!.label, side: c.side ?? null, sensations: c.sensations, from: c.from })),
+        conditions: input.conditions, contexts: input.contexts, signs: input.signs.filter((s) => !kb.signs.get(s)?.internal), sensations: input.sensations,
+        negated: shownNegated, unrecognized, age: age ?? null,
+      },
+      muscles: result.muscles.map((m) => ({
+        id: m.id, name: m.name, score: m.score, tier: m.tier, sides: m.sides, explanation: m.explanation, triggerPoints: kb.muscles.get(m.id)!.triggerPoints,
+        mapUrl: mapUrls.get(m.id)![mapSide(m.sides)],
+      })),
+      focusPlan: result.focusPlan,
+      questions: result.questions,
+      mapUrl: overview(complaints, result),
+      disclaimer: DISCLAIMER,
+    }
+  }
+
   return {
     /**
      * The engine input a request becomes (ids checked, text read): what the benchmark times against
@@ -151,30 +176,29 @@ export function createRecommendationService(kb: CompiledKb) {
      */
     prepare: (req: RecommendationRequest): EngineInput => prepare(req).input,
 
+    recommend,
+
     /**
-     * Answer one recommendation request.
-     * @throws AppError NMT_ERR_VALIDATION when nothing to work on was sent; NMT_ERR_UNKNOWN_ID for unknown ids
+     * Answer one request as it is sent: the JSON bytes and the audit facts. An identical structured
+     * request is answered from the kept answers; a request with text never is (what clients type is
+     * not kept, not even in memory past the call).
+     * @throws AppError as recommend() does
      */
-    recommend(req: RecommendationRequest): RecommendationResponse {
-      const { input, complaints, unrecognized, age, shownNegated } = prepare(req)
-      const result = recommend(kb, input)
-      return {
-        kbVersion: kb.version,
-        triage: result.triage,
-        interpreted: {
-          complaints: complaints.map((c) => ({ region: c.region, label: kb.regions.get(c.region)!.label, side: c.side ?? null, sensations: c.sensations, from: c.from })),
-          conditions: input.conditions, contexts: input.contexts, signs: input.signs.filter((s) => !kb.signs.get(s)?.internal), sensations: input.sensations,
-          negated: shownNegated, unrecognized, age: age ?? null,
-        },
-        muscles: result.muscles.map((m) => ({
-          id: m.id, name: m.name, score: m.score, tier: m.tier, sides: m.sides, explanation: m.explanation, triggerPoints: kb.muscles.get(m.id)!.triggerPoints,
-          mapUrl: mapUrls.get(m.id)![mapSide(m.sides)],
-        })),
-        focusPlan: result.focusPlan,
-        questions: result.questions,
-        mapUrl: overview(complaints, result),
-        disclaimer: DISCLAIMER,
-      }
+    answer(req: RecommendationRequest): EncodedAnswer {
+      const key = req.text === undefined || req.text.trim() === '' ? JSON.stringify(req) : null
+      const kept = key === null ? undefined : answers.get(key)
+      if (kept !== undefined) return kept
+      const answer = recommend(req)
+      // Frozen: a kept answer hands the same facts to every audit row (their JSON is kept per array).
+      const facts: RecommendationFacts = Object.freeze({
+        kbVersion: answer.kbVersion, triageLevel: answer.triage.level,
+        regionIds: Object.freeze([...new Set(answer.interpreted.complaints.map((c) => c.region))]),
+        conditionIds: Object.freeze([...answer.interpreted.conditions]), topMuscleIds: Object.freeze(answer.muscles.slice(0, AUDITED_MUSCLES).map((m) => m.id)),
+      })
+      // Encoded once: Fastify takes a Buffer's length as it is, and a kept answer is sent as it is.
+      const encoded = { json: Buffer.from(toJson(answer)), facts }
+      if (key !== null) answers.set(key, encoded)
+      return encoded
     },
   }
 }

@@ -2,12 +2,12 @@
  * POST /v1/parse: what the API understands in a client's message. HTTP only; never cached.
  */
 import type { FastifyInstance } from 'fastify'
-import { jsonResponse, problemResponses, type Static } from '../../contract/common.js'
-import { ParseRequestSchema, ParseResponseSchema } from '../../contract/parse.js'
+import { jsonResponse, problemResponses } from '../../contract/common.js'
+import { ParseRequestSchema, ParseResponseSchema, type ParseRequest } from '../../contract/parse.js'
 
 export default async function parseRoutes(app: FastifyInstance): Promise<void> {
   const { parse } = app.services
-  app.post<{ Body: Static<typeof ParseRequestSchema> }>('/parse', {
+  app.post<{ Body: ParseRequest }>('/parse', {
     schema: {
       tags: ['recommendations'], operationId: 'parseText',
       summary: 'Understand free text: regions with side, sensations, contexts, conditions, signs, negations, age, onset, each with its span',

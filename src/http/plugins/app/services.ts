@@ -7,15 +7,8 @@ import { createAnswerCache, type AnswerCache } from '../../../services/answer-ca
 import { createCatalogService, type CatalogService } from '../../../services/catalog.js'
 import { createMapService, type MapService } from '../../../services/maps.js'
 import { createParseService, type ParseService } from '../../../services/parse.js'
-import { createRecommendationService, type RecommendationService } from '../../../services/recommendations.js'
+import { createRecommendationService, type EncodedAnswer, type RecommendationService } from '../../../services/recommendations.js'
 import { createUsageService, type UsageService } from '../../../services/usage.js'
-import type { AuditFacts } from './usage-audit.js'
-
-/** A recommendation as sent (its JSON, UTF-8: sent again without re-encoding) and what its audit row records. */
-export interface CachedAnswer {
-  json: Buffer
-  facts: AuditFacts
-}
 
 export interface Services {
   catalog: CatalogService
@@ -24,8 +17,8 @@ export interface Services {
   maps: MapService
   /** A key's own usage report (GET /v1/usage). */
   usage: UsageService
-  /** Answers to structured requests, for identical requests (RECOMMENDATION_CACHE_SIZE). */
-  answers: AnswerCache<CachedAnswer>
+  /** The recommendation service's kept answers, for identical requests (RECOMMENDATION_CACHE_SIZE): here for /metrics. */
+  answers: AnswerCache<EncodedAnswer>
 }
 
 declare module 'fastify' {
@@ -35,9 +28,10 @@ declare module 'fastify' {
 }
 
 async function servicesPlugin(app: FastifyInstance, opts: { recommendationCacheSize: number }): Promise<void> {
+  const answers = createAnswerCache<EncodedAnswer>(opts.recommendationCacheSize)
   app.decorate('services', {
-    catalog: createCatalogService(app.kb), recommendations: createRecommendationService(app.kb), parse: createParseService(app.kb), maps: createMapService(app.kb), usage: createUsageService(app.usage),
-    answers: createAnswerCache<CachedAnswer>(opts.recommendationCacheSize),
+    catalog: createCatalogService(app.kb), recommendations: createRecommendationService(app.kb, answers), parse: createParseService(app.kb), maps: createMapService(app.kb), usage: createUsageService(app.usage),
+    answers,
   })
 }
 
