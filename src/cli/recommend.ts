@@ -12,7 +12,7 @@ import type { Answer, Side } from '../engine/types.js'
 import { AppError } from '../errors.js'
 import { loadSeed } from '../kb/loader.js'
 import { SEED_DIR } from '../kb/paths.js'
-import { createRecommendationService, type RecommendationRequest, type RecommendationResponse } from '../services/recommendations.js'
+import { createRecommendationService, type Recommendation, type RecommendationRequest } from '../services/recommendations.js'
 
 const USAGE = `usage: npm run recommend -- ["free text"] [--region id[:left|right|both]]... [--sensation id]...
          [--context id]... [--condition id]... [--sign id]... [--answer question=yes|no|unknown]...
@@ -49,7 +49,7 @@ function parse(argv: string[]): { req: RecommendationRequest; json: boolean } {
   return { req, json: values.json ?? false }
 }
 
-function print(r: RecommendationResponse): void {
+function print(r: Recommendation): void {
   const out: string[] = []
   out.push(`knowledge base ${r.kbVersion}`)
   const understood = [

@@ -19,8 +19,6 @@ import { AppError } from '../errors.js'
 import { mapSide, muscleMapUrl, overviewMapUrl } from '../maps/urls.js'
 
 export type { Recommendation, RecommendationRequest }
-/** The name the CLI knows the answer by. */
-export type RecommendationResponse = Recommendation
 
 export const DISCLAIMER =
   'Decision support for trained therapists: these are muscles commonly associated with the reported pain pattern, ' +
