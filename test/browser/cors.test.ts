@@ -103,8 +103,8 @@ describe.skipIf(!existsSync(CHROMIUM))('CORS and CSP in Chromium', () => {
     const violations: string[] = []
     page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()) })
     await page.goto(`${base}/docs`)
-    await expect.poll(() => page.locator('.swagger-ui .info .title').count(), { timeout: 15_000, interval: 50 }).toBe(1)
-    await expect.poll(() => page.locator('.opblock').count(), { timeout: 15_000, interval: 50 }).toBeGreaterThan(10)
+    await expect.poll(() => page.locator('.swagger-ui .info .title').count(), { timeout: 120_000, interval: 50 }).toBe(1)
+    await expect.poll(() => page.locator('.opblock').count(), { timeout: 120_000, interval: 50 }).toBeGreaterThan(10)
     expect(violations).toEqual([])
     await page.close()
   })

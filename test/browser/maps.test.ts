@@ -79,7 +79,7 @@ describe.skipIf(!existsSync(CHROMIUM))('pain maps in Chromium', () => {
     const page = await browser.newPage({ viewport: { width: 320, height: 640 } })
     await page.setContent(`<img alt="" style="width:320px;height:auto" src="${server.base}/v1/recommendations/map.svg?regions=temple:right,heel:left&muscles=upper-trapezius:right,soleus:left">`)
     const img = page.locator('img')
-    await expect.poll(() => img.evaluate((i: { complete: boolean; naturalWidth: number }) => i.complete && i.naturalWidth > 0), { timeout: 15_000, interval: 50 }).toBe(true)
+    await expect.poll(() => img.evaluate((i: { complete: boolean; naturalWidth: number }) => i.complete && i.naturalWidth > 0), { timeout: 120_000, interval: 50 }).toBe(true)
     const box = await img.boundingBox()
     expect(box!.width).toBe(320)
     await page.screenshot({ path: join(ARTIFACTS, 'overview-320px.png'), fullPage: true })

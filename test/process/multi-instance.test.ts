@@ -45,9 +45,8 @@ describeShared('three instances on one PostgreSQL and one Redis', () => {
     for (let i = 0; i < 3; i++) {
       servers.push(spawnServer({ ...env, NMT_ENV: 'production', RATE_LIMIT_PER_MINUTE: '1000000', MAX_EVENT_LOOP_DELAY_MS: '0', DATABASE_POOL_SIZE: '4' }))
     }
-    // Three starts at once on two shared cores: a hang guard, not a speed limit.
-    for (const s of servers) bases.push(`http://127.0.0.1:${await listeningPort(s, 150_000)}`)
-  }, 180_000)
+    for (const s of servers) bases.push(`http://127.0.0.1:${await listeningPort(s)}`)
+  })
 
   afterAll(async () => {
     for (const s of servers) if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill('SIGTERM')
@@ -72,14 +71,13 @@ describeShared('three instances on one PostgreSQL and one Redis', () => {
     for (const base of bases) {
       // Polled with a deadline that only catches a hang; the design's bound (one poll, 250 ms) is printed.
       while ((await call(base, keys.revoked!.token)).status !== 401) {
-        expect(Date.now() - start, 'still answering a revoked key').toBeLessThan(15_000)
+        expect(Date.now() - start, 'still answering a revoked key').toBeLessThan(120_000)
         await new Promise((r) => setTimeout(r, 10))
       }
       refusedAfter.push(Date.now() - start)
     }
     console.log(`revoked key refused by the three instances ${refusedAfter.join(', ')} ms after the CLI returned`)
-    // A CLI process and polling: a hang guard, not a speed limit.
-  }, 90_000)
+  })
 
   it('keeps every answered recommendation of all three in one audit table, and counts them in one usage row', async () => {
     const answered: string[] = []

@@ -33,7 +33,7 @@ afterEach(async () => {
   await Promise.all([db.drop(), redis.drop()])
 })
 
-async function eventually(check: () => Promise<boolean>, deadlineMs = 15_000): Promise<void> {
+async function eventually(check: () => Promise<boolean>, deadlineMs = 120_000): Promise<void> {
   const start = Date.now()
   while (!(await check())) {
     if (Date.now() - start > deadlineMs) throw new Error(`not within ${deadlineMs} ms`)

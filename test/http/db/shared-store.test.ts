@@ -19,7 +19,7 @@ const withPassword = (): string => db.url.replace('postgres@', 'postgres:hunter2
 const pgConfig = (): typeof TEST_CONFIG => ({ ...TEST_CONFIG, databaseUrl: db.url, databasePoolSize: 3 })
 
 /** Poll `check` (a real request each time) until it holds, or fail after a generous deadline. */
-async function eventually(check: () => Promise<boolean>, deadlineMs = 10_000): Promise<number> {
+async function eventually(check: () => Promise<boolean>, deadlineMs = 120_000): Promise<number> {
   const start = Date.now()
   while (!(await check())) {
     if (Date.now() - start > deadlineMs) throw new Error(`not within ${deadlineMs} ms`)

@@ -66,9 +66,7 @@ describe('npm run keys', () => {
     handle.close()
     expect(rows.map((r) => r.hash)).toEqual(tokens.map(sha256))
     for (const token of tokens) expect(JSON.stringify(rows)).not.toContain(token)
-    // Five `npm run` processes one after another (~16 s alone): a hang guard, not a speed limit, with
-    // room for the suite's heavier files running beside it on two shared cores.
-  }, 90_000)
+  })
 
   it('refuses bad arguments with a message and a non-zero exit, creating nothing', async () => {
     const cases: [string[], RegExp][] = [
