@@ -15,7 +15,7 @@ describe('the server process', () => {
     expect(s.err()).toContain('LOG_LEVEL="abc" is invalid')
   })
 
-  it('starts on a fresh database file, serves /ready, never logs what clients send, and stops cleanly on SIGTERM', async () => {
+  it('starts on a fresh database file in development with a loud warning that /v1 is open, serves /ready, never logs what clients send, and stops cleanly on SIGTERM', async () => {
     const s = spawnServer({ PORT: '0', DATABASE_PATH: join(dir, 'fresh', 'nmt.db') })
     const port = await listeningPort(s)
     const base = `http://127.0.0.1:${port}`
@@ -43,5 +43,6 @@ describe('the server process', () => {
     }
     expect(logs).not.toContain(secret)
     expect(logs).toMatch(/shutting down/)
+    expect(logs).toMatch(/"level":40,.*SECURITY WARNING: development mode/)
   })
 })

@@ -7,7 +7,7 @@ import { createApiKeyRepository } from '../../../src/db/api-key-repository.js'
 import { openDatabase } from '../../../src/db/client.js'
 import { migrateDatabase } from '../../../src/db/migrate.js'
 import { createApiKeyService, type NewKeyInput } from '../../../src/services/api-keys.js'
-import { listeningPort, npmRun, spawnServer, tsxRun } from '../../helpers/process.js'
+import { npmRun, spawnServer, tsxRun } from '../../helpers/process.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'nmt-cli-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -139,12 +139,6 @@ describe('start-up modes', () => {
     expect(s.err()).toMatch(/NMT_ENV=production needs at least one active API key/)
     expect(s.err()).toContain('npm run keys -- create --name NAME --type secret|publishable')
   })
-
-  it('development starts with a loud warning that /v1 is open', async () => {
-    const s = spawnServer({ DATABASE_PATH: join(dir, 'dev', 'nmt.db') })
-    await listeningPort(s)
-    s.child.kill('SIGTERM')
-    expect(await s.exited).toBe(0)
-    expect(s.out()).toMatch(/"level":40,.*SECURITY WARNING: development mode/)
-  })
+  // Development's loud warning that /v1 is open: checked on the development server that
+  // test/process/server.test.ts starts anyway (one server start fewer).
 })
