@@ -75,9 +75,12 @@ export function listeningPort(s: Spawned, deadlineMs = 4 * 60_000): Promise<numb
   })
 }
 
-/** Run `npm run --silent <script> -- ...args` and return its exit status and output. */
+/**
+ * Run `npm run --silent <script> -- ...args` and return its exit status and output. It blocks this
+ * worker (so the test timeout cannot fire): its own timeout is the hang guard.
+ */
 export function npmRun(script: string, args: string[], env: Record<string, string>): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync('npm', ['run', '--silent', script, '--', ...args], { cwd: PROJECT_ROOT, env: { ...baseEnv(), ...env }, encoding: 'utf8' })
+  const r = spawnSync('npm', ['run', '--silent', script, '--', ...args], { cwd: PROJECT_ROOT, env: { ...baseEnv(), ...env }, encoding: 'utf8', timeout: 4 * 60_000 })
   return { status: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 
