@@ -39,22 +39,48 @@ export function spawnServer(env: Record<string, string>): Spawned {
 }
 
 /**
- * The port the server listens on, once it says so; throws if it exits first.
- * @param deadlineMs how long to wait at most (a hang guard: default 30 s)
+ * The port the server listens on, as soon as it says so; throws if it exits first. Waits on its output
+ * and its exit, not on a clock: the deadline only catches a hang (below the projects' test timeout,
+ * so that a hang fails with the server's output).
  */
-export async function listeningPort(s: Spawned, deadlineMs = 30_000): Promise<number> {
-  for (let i = 0; i < deadlineMs / 50; i++) {
-    const m = /Server listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(s.out())
-    if (m) return Number(m[1])
-    if (s.child.exitCode !== null) throw new Error(`server exited: ${s.err()}`)
-    await new Promise((r) => setTimeout(r, 50))
-  }
-  throw new Error(`server did not start: ${s.out()} ${s.err()}`)
+export function listeningPort(s: Spawned, deadlineMs = 4 * 60_000): Promise<number> {
+  const LISTENING = /Server listening at http:\/\/127\.0\.0\.1:(\d+)/
+  return new Promise((resolve, reject) => {
+    const port = (): number | null => {
+      const m = LISTENING.exec(s.out())
+      return m ? Number(m[1]) : null
+    }
+    const settle = (closed = false): void => {
+      const p = port()
+      // Gone once its output is all in: 'close' comes after the last chunk.
+      const gone = closed || s.child.stdout!.readableEnded
+      if (p === null && !gone) return
+      clearTimeout(guard)
+      s.child.stdout!.off('data', onData)
+      s.child.off('close', onClose)
+      if (p !== null) resolve(p)
+      else reject(new Error(`server exited: ${s.err()}`))
+    }
+    const onData = (): void => settle()
+    const onClose = (): void => settle(true)
+    const guard = setTimeout(() => {
+      s.child.stdout!.off('data', onData)
+      s.child.off('close', onClose)
+      reject(new Error(`server did not start: ${s.out()} ${s.err()}`))
+    }, deadlineMs)
+    // Registered after spawnServer's own listener, so s.out() already holds each chunk.
+    s.child.stdout!.on('data', onData)
+    s.child.on('close', onClose)
+    settle()
+  })
 }
 
-/** Run `npm run --silent <script> -- ...args` and return its exit status and output. */
+/**
+ * Run `npm run --silent <script> -- ...args` and return its exit status and output. It blocks this
+ * worker (so the test timeout cannot fire): its own timeout is the hang guard.
+ */
 export function npmRun(script: string, args: string[], env: Record<string, string>): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync('npm', ['run', '--silent', script, '--', ...args], { cwd: PROJECT_ROOT, env: { ...baseEnv(), ...env }, encoding: 'utf8' })
+  const r = spawnSync('npm', ['run', '--silent', script, '--', ...args], { cwd: PROJECT_ROOT, env: { ...baseEnv(), ...env }, encoding: 'utf8', timeout: 4 * 60_000 })
   return { status: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 

@@ -50,8 +50,12 @@ export async function openDemo(context: BrowserContext, base: string, options: {
   return { page, foreign, consoleText, bodies }
 }
 
-/** Wait for the UI, not the clock: retry until it matches (the first answer builds the server's indexes). */
-export const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000, interval: 50 })
+/**
+ * Wait for the UI, not the clock: retry until it matches (the first answer builds the server's
+ * indexes). The timeout only catches a hang, on however loaded a machine.
+ */
+const POLL_HANG_GUARD_MS = 120_000
+export const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: POLL_HANG_GUARD_MS, interval: 50 })
 export const launcher = (page: Page) => page.getByRole('button', { name: 'Where does it hurt?' })
 export const lastBot = (page: Page) => page.locator('.msg.bot').last()
 

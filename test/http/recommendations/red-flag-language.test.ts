@@ -1,0 +1,93 @@
+/**
+ * Red-flag reading that depends on what else the message says, through HTTP. Each pair shows the
+ * mechanism both ways: the words that make a sign (effort, a recent birth, a lasting cough in a
+ * smoker) and the explanation in the same sentence that makes the same words ordinary (drink,
+ * tiredness, tight boots, strength said to be fine, a lump known for years). The wording here is
+ * the team's own, not taken from any message set.
+ */
+import type { FastifyInstance } from 'fastify'
+import type supertest from 'supertest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { testApp } from '../../helpers/app.js'
+
+interface Answer { triage: { level: string; flags: { id: string }[]; possible?: { id: string }[] } }
+
+describe('red flags read in context', () => {
+  let app: FastifyInstance
+  let http: ReturnType<typeof supertest>
+  beforeAll(async () => { ({ app, http } = await testApp()) })
+  afterAll(async () => app.close())
+  const post = async (text: string): Promise<Answer> => (await http.post('/v1/recommendations').send({ text }).expect(200)).body as Answer
+  const flags = (a: Answer) => a.triage.flags.map((f) => f.id)
+
+  it.each([
+    ['a list: arm ache when carrying bags, gone a few minutes after resting, now even walking to the car', 'emergency', 'worsening-angina'],
+    ['my jaw aches when I walk uphill and goes when I stop, it comes on quicker these days', 'emergency', 'worsening-angina'],
+    ['left arm aches on the stairs and settles once I stop for a minute, I am 70 and diabetic', 'urgent', 'possible-angina'],
+    ['gave birth nine days ago, now a pounding headache and my eyes have gone blurry', 'emergency', 'pregnancy-vision-change'],
+    ['I had the baby last week, bad headache and a pain under my right ribs', 'emergency', 'pregnancy-several-warning-signs'],
+    ['I am 58 and smoked for thirty years, the cough has hung on for months and now my shoulder aches', 'urgent', 'smoker-persistent-cough'],
+    ['the muscles between my thumb and finger look thinner than the other hand and my neck aches', 'urgent', 'muscle-wasting'],
+    ['my husband is slurring his words and his face looks lopsided, he has not been drinking', 'emergency', 'stroke-signs'],
+    ['worst headache I have ever had, it hit me like a bang a few minutes ago', 'emergency', 'thunderclap-headache'],
+    ['after a huge squat session my quads are swollen and agony and my wee has gone dark brown', 'emergency', 'dark-urine-muscle-pain'],
+    ['pins and needles began in my toes on Monday, now it is moving up to my knees and my legs are getting weaker', 'emergency', 'ascending-weakness'],
+    ['I inject and my lower back has been agony for a week with a temperature of 38.9', 'emergency', 'spinal-infection-risk-fever'],
+    ['booking for my neck comma on sunday my left arm and leg went weak and heavy for half an hour full stop it passed', 'emergency', 'stroke-signs'],
+    ['out of nowhere the worst pain I have ever felt between my shoulder blades, I feel faint', 'emergency', 'sudden-worst-pain-trunk'],
+    ['my daughter is 14 and her shin hurts more at night, it wakes her, and now there is a lump on it', 'urgent', 'night-pain-with-lump'],
+    ['34 weeks. awful headache and I feel sick, flashing lights in my eyes', 'emergency', 'pregnancy-several-warning-signs'],
+    ['fell asleep drunk on my arm for hours, now the forearm is swollen and the pain is off the scale, fingers numb', 'emergency', 'injury-pain-out-of-proportion'],
+    ['woke up and I cannot feel one side of my face, my hand is all fizzy, probably slept funny', 'emergency', 'stroke-signs'],
+    ['since the long flight home my right calf aches and it is much fatter than the other one', 'urgent', 'deep-vein-thrombosis'],
+    ['my son is three weeks old and my left leg has got bigger than the right, achy behind the knee', 'urgent', 'deep-vein-thrombosis'],
+    ['ankle was in a boot for a month after a sprain, on the pill, now that calf (the left) is swollen and sore', 'urgent', 'calf-pain-clot-risk'],
+    ['injection in my knee last week and now the joint is red and warm, temp 38.4, can I still come in', 'emergency', 'septic-joint'],
+    ['asking for my father, 74. He is on watch and wait for his prostate, his belt has gone in two notches and his back aches day and night', 'urgent', 'cancer-history-back-pain'],
+    ['his belt has gone in two notches since the summer and his lower back aches', 'urgent', 'unexplained-weight-loss'],
+    ['fell off a ladder clearing the gutters, landed hard, my lower back is sore right on the bones', 'urgent', 'significant-trauma'],
+    ['on the train home my ticker felt wrung out and I came over faint and clammy', 'emergency', 'cardiac-atypical'],
+    ['cortisone jab in my knee on Monday, now it is hot to the touch and I have the shivers', 'emergency', 'septic-joint'],
+    ['on steroid tablets for my lungs, missed the step at the station and now my hip hurts and I cannot put weight on it', 'urgent', 'fragility-fracture'],
+    ['my husband says a headache hit him like a bomb went off an hour ago', 'emergency', 'thunderclap-headache'],
+    ['my partner thinks my speech sounds slurry since I cricked my neck in a handstand', 'emergency', 'neck-artery-dissection'],
+    ['his trousers are hanging off him lately and his mid back aches at night', 'urgent', 'unexplained-weight-loss'],
+  ])('"%s" is %s (%s)', async (text, level, flag) => {
+    const a = await post(text)
+    expect(a.triage.level).toBe(level)
+    expect(flags(a)).toContain(flag)
+  })
+
+  it.each([
+    'my shoulder aches when I swim lengths and feels better with rest',
+    'I was slurring my words at the wedding after far too much wine, today my neck is stiff',
+    'my eyes are droopy from no sleep with the new baby, and my neck is tight from feeding',
+    'legs feel heavy and dead after the marathon but strength is fine, calves mostly',
+    'both feet go numb in my ski boots and come back when I take them off, arches ache',
+    'hard lump on my upper back that has been there for years, the doctor said it is a fatty lump',
+    'dripping with sweat and out of breath at the end of my spin class, and my upper back aches from the bike',
+    'I had my daughter three years ago and my lower back has ached since I started carrying her on one hip',
+    'had a nasty virus with a high temperature last week, thankfully that has all gone, but my neck is stiff from lying in bed',
+    'my knee was hot and puffy after the fall but it has settled right down, the doctor checked it, just the thigh above is tight',
+    'I am a Gemini and my friend is a typical Cancer (star sign), we both carry stress in our shoulders',
+    'working in a hot kitchen I am drenched in sweat every shift and my upper back aches from leaning over the pass',
+    'I get out of breath on the stairs since I stopped going to the gym, I am just unfit, my traps are tight',
+    'the midwife checked my blood pressure and wee, all fine, 28 weeks, just my lower back aching',
+    'ballet dancer, hamstrings on both sides tight, I cannot get my splits back',
+    'my calves ache after long drives for work',
+    'the midwife saw me on Friday and all was normal, 30 weeks along, my lower back aches when I stand',
+    'I had a temperature over the weekend. My temperature has been normal since Monday and now only my neck is stiff from the sofa',
+    'night sweats with the menopause, my doctor is on it, and my neck is tight from the laptop',
+    'numb bum after hours in the car, it came back as soon as I walked, my left glute aches',
+    'after weight training my upper back is sweaty and sore',
+  ])('"%s" is not referred out (no urgent or emergency flag)', async (text) => {
+    const a = await post(text)
+    expect(['none', 'routine']).toContain(a.triage.level)
+  })
+
+  it('a worst-ever headache said to have crept up over hours asks the sudden-headache questions instead of calling an ambulance', async () => {
+    const a = await post('the worst headache ever, it built up slowly through the afternoon after a long day at the screen')
+    expect(flags(a)).not.toContain('thunderclap-headache')
+    expect((a.triage.possible ?? []).map((p) => p.id)).toContain('thunderclap-headache')
+  })
+})

@@ -1,0 +1,113 @@
+/**
+ * The reader's later passes, each on a small knowledge base of its own: phrases (longest first,
+ * phrases inside phrases, sides, moved body parts), negation scope, sign patterns (word classes,
+ * regions standing for the regions inside them, order and span, denials, a relative's history),
+ * and numbers (ages, temperatures, weight lost, weeks of pregnancy).
+ */
+import { describe, expect, it } from 'vitest'
+import { buildReader, type Finding } from '../../../../src/engine/reader/index.js'
+import { readNumbers } from '../../../../src/engine/reader/numbers.js'
+import type { KnowledgeBase } from '../../../../src/kb/schema.js'
+
+const region = (id: string, parentId: string | null, synonyms: string[] = []) => ({ id, label: id.replace(/-/g, ' '), parentId, sided: true, synonyms })
+const kb: Pick<KnowledgeBase, 'regions' | 'sensations' | 'contexts' | 'signs' | 'conditions' | 'terms' | 'muscles'> = {
+  regions: [region('chest', null), region('breastbone', 'chest', ['sternum']), region('neck', null), region('heel', null), region('calf', null), region('back', null),
+    region('flank', null, ['pain in my side'])],
+  sensations: [{ id: 'pain', label: 'Pain', category: 'pain', synonyms: ['hurt', 'sore'] }, { id: 'numbness', label: 'Numbness', category: 'neurological', synonyms: ['numb'] },
+    { id: 'stiffness', label: 'Stiffness', category: 'motor', synonyms: ['stiff', 'tight'] }],
+  contexts: [{ id: 'walking', label: 'Walking', synonyms: ['walk'] }],
+  signs: [
+    { id: 'fever', label: 'Fever', synonyms: ['temperature'], passes: true },
+    { id: 'arm-weak', label: 'Arm weak', synonyms: ['arm went weak'] },
+    { id: 'stiff-neck', label: 'Stiff neck', synonyms: ['stiff neck'] },
+    { id: 'chest-pressure', label: 'Chest pressure', synonyms: [], patterns: [{ all: ['region:chest', 'term:squeeze'], span: 5 }] },
+    { id: 'exertional', label: 'On effort', synonyms: [], patterns: [{ all: ['term:while', 'term:effort'], span: 4, ordered: true }] },
+    { id: 'swallowing-trouble', label: 'Trouble swallowing', synonyms: ['hard to swallow'], deniedBy: ['swallow'] },
+    { id: 'cancer-history', label: 'Cancer', synonyms: [], patterns: [{ all: ['term:cancer'] }] },
+    { id: 'unexplained-weight-loss', label: 'Weight loss', synonyms: [] },
+    { id: 'pregnancy', label: 'Pregnancy', synonyms: ['pregnant'] },
+    { id: 'pregnancy-after-20-weeks', label: 'Pregnant 20 weeks or more', synonyms: [] },
+  ],
+  conditions: [],
+  terms: [
+    { id: 'squeeze', label: 'Squeezing', words: ['squeeze', 'crushing', 'pressure'] },
+    { id: 'while', label: 'While', words: ['when', 'while'] },
+    { id: 'effort', label: 'Effort', words: ['walk up', 'stairs', 'hill'] },
+    { id: 'cancer', label: 'Cancer', words: ['cancer', 'breast cancer'] },
+    { id: 'relative', label: 'Relative', words: ['mum', 'dad', 'sister'] },
+  ],
+  muscles: [],
+}
+const ancestors = new Map([['breastbone', ['chest']]])
+const reader = buildReader(kb, ancestors)
+const said = (text: string): string[] => reader.read(text).findings.map((f: Finding) => `${f.negated ? '-' : ''}${f.type}:${f.id}${f.side ? '/' + f.side : ''}${f.moved ? '(moved)' : ''}`).sort()
+
+describe('phrases and sides', () => {
+  it.each([
+    ['my left heel hurts', ['region:heel/left', 'sensation:pain']],
+    ['pain in my heel on the right', ['region:heel/right', 'sensation:pain']],
+    ['both calves are tight', ['region:calf/both', 'sensation:stiffness']],
+    ['my calves are tight', ['region:calf/both', 'sensation:stiffness']],
+    ['stiff neck', ['region:neck', 'sensation:stiffness', 'sign:stiff-neck']],
+    ['it hurts when I turn my neck', ['region:neck(moved)', 'sensation:pain']],
+    ['my back is sore', ['region:back', 'sensation:pain']],
+    ['it came back again', []],
+    ["can't get my strength back", []],
+    ['the flu has left my neck stiff', ['region:neck', 'sensation:stiffness']],
+    ['it settled right down, heel still sore', ['region:heel', 'sensation:pain']],
+    ['pain in my side', ['region:flank', 'sensation:pain']],
+    ['my heel is tight and stiff, neck fine', ['region:heel', 'sensation:stiffness', 'sensation:stiffness', '-region:neck']],
+    ['bro my heel hurts', ['region:heel', 'sensation:pain']],
+    ['pain in the left side of my neck', ['region:neck/left', 'sensation:pain']],
+  ])('"%s" → %j', (text, findings) => expect(said(text)).toEqual([...findings].sort()))
+})
+
+describe('negation scope', () => {
+  it.each([
+    ['no numbness or stiffness', ['-sensation:numbness', '-sensation:stiffness']],
+    ['no temperature and not numb', ['-sign:fever', '-sensation:numbness']],
+    ['not numb, just stiff', ['-sensation:numbness', 'sensation:stiffness']],
+    ['my heel is not sore', ['-region:heel', '-sensation:pain']],
+    ['my heel is fine', ['-region:heel']],
+    ['not sure if my heel is sore', ['region:heel', 'sensation:pain']],
+    ["the temperature's gone", ['-sign:fever']],
+    ["had a temperature last week, that's all gone now, neck sore", ['-sign:fever', 'region:neck', 'sensation:pain']],
+    ['a temperature, antibiotics sorted it', ['-sign:fever']],
+    ['a temperature for two days and it is getting worse', ['sign:fever']],
+    ['my arm went weak for ten minutes, it has gone now', ['sign:arm-weak']],
+    ['I could not walk', ['context:walking']],
+  ])('"%s" → %j', (text, findings) => expect(said(text)).toEqual([...findings].sort()))
+})
+
+describe('sign patterns', () => {
+  it.each([
+    ['crushing pressure in my sternum', ['region:breastbone', 'sign:chest-pressure']],
+    ['crushing', []],
+    ['it hurts when I walk up the hill', ['sensation:pain', 'sign:exertional']],
+    ['the hill is nice when it is sunny', []],
+    ['I had breast cancer', ['sign:cancer-history']],
+    ['my mum had breast cancer', []],
+    ['swallowing is fine', ['-sign:swallowing-trouble']],
+  ])('"%s" → %j', (text, findings) => expect(said(text).filter((f) => !f.includes('sensation:') || findings.includes(f))).toEqual([...findings].sort()))
+
+  it('a relative reporting is not the subject: "my sister says I had cancer"', () => {
+    expect(said('my sister says I had cancer')).toContain('sign:cancer-history')
+  })
+})
+
+describe('numbers', () => {
+  it.each([
+    ["I'm 71", 71], ['my dad (72) has back pain', 72], ['she\'s 88', 88], ['63yo', 63], ['in my seventies', 75], ['I am over 50', 51], ['back pain. 75', 75],
+    ["I'm 34 weeks pregnant", null], ['52m, hip ache', 52],
+  ])('age in "%s" is %s', (text, age) => expect(readNumbers(text).age?.age ?? null).toBe(age))
+
+  it.each([
+    ['temperature of 38.9', 'fever'], ['temp 39', 'fever'], ['101F', 'fever'], ['38.5C', 'fever'], ['temp 36.8', '-fever'],
+    ['lost a stone', 'unexplained-weight-loss'], ['dropped 8kg without dieting', 'unexplained-weight-loss'], ['lost 6 kg on my diet', null],
+    ['34 weeks pregnant', 'pregnancy-after-20-weeks'], ["I'm 30 wks, headache", 'pregnancy-after-20-weeks'], ['36 weeks with twins', 'pregnancy-after-20-weeks'],
+  ])('"%s" says %s', (text, sign) => {
+    const signs = readNumbers(text).signs.map((s) => `${s.negated ? '-' : ''}${s.id}`)
+    if (sign === null) expect(signs.filter((s) => s.includes('weight'))).toEqual([])
+    else expect(signs).toContain(sign)
+  })
+})
