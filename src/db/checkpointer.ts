@@ -31,6 +31,7 @@ function startWorker(options: WorkerOptions): Worker {
   const compiled = new URL('./checkpoint-worker.js', import.meta.url)
   if (existsSync(fileURLToPath(compiled))) return new Worker(compiled, options)
   const source = new URL('./checkpoint-worker.ts', import.meta.url).href
+  // tsx's ESM API (its CommonJS build fails to register its hooks from an eval'd worker).
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href
   const bootstrap = `import(${JSON.stringify(tsx)}).then((api) => api.tsImport(${JSON.stringify(source)}, ${JSON.stringify(source)}))`
   return new Worker(bootstrap, { ...options, eval: true })
