@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openDatabase } from '../src/db/client.js'
 import { createKbRepository } from '../src/db/kb-repository.js'
@@ -46,6 +46,29 @@ describe('database and seeding', () => {
     await second.http.get('/ready').expect(200)
     await second.app.close()
     expect(countRows()).toBe(before)
+  })
+
+  it('several processes migrating one new file at once all succeed, and each migration runs once', async () => {
+    const path = join(tempDir(), 'race', 'nmt.db')
+    // Each opens the file and says "ready"; all are told to migrate together, so their migrations overlap.
+    const children = Array.from({ length: 4 }, () => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/migrate-on-signal.ts', path], { cwd: PROJECT_ROOT, stdio: ['pipe', 'pipe', 'pipe'] })
+      let out = ''
+      let err = ''
+      child.stdout.on('data', (d: Buffer) => { out += d.toString() })
+      child.stderr.on('data', (d: Buffer) => { err += d.toString() })
+      const ready = new Promise<void>((resolve) => child.stdout.on('data', () => { if (out.includes('ready')) resolve() }))
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+      return { child, ready, exited, err: () => err }
+    })
+    await Promise.all(children.map((c) => c.ready))
+    for (const c of children) c.child.stdin.end('go\n')
+    const codes = await Promise.all(children.map((c) => c.exited))
+    expect(codes, children.map((c) => c.err()).join('\n')).toEqual([0, 0, 0, 0])
+    const h = openDatabase(path)
+    const applied = h.sqlite.prepare('select hash from __drizzle_migrations').pluck().all()
+    h.close()
+    expect(applied).toHaveLength(readdirSync(join(PROJECT_ROOT, 'migrations')).filter((f) => f.endsWith('.sql')).length)
   })
 
   it('reloads a changed seed and leaves an unchanged one alone', () => {
