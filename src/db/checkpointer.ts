@@ -11,37 +11,31 @@
  * synchronous = NORMAL); only who copies the log back changes. If the worker fails or exits, the
  * connection checkpoints for itself again (SQLite's default), and the failure is reported.
  */
+import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { Worker } from 'node:worker_threads'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { Worker, type WorkerOptions } from 'node:worker_threads'
 import type Database from 'better-sqlite3'
+import type { CheckpointWorkerData, CheckpointWorkerMessage } from './checkpoint-worker.js'
 
 /** SQLite's default `wal_autocheckpoint`, restored when the worker is gone. */
 export const DEFAULT_AUTOCHECKPOINT_PAGES = 1000
 
-// The worker's whole program (CommonJS, run with `eval`: the same text whether the server runs from
-// dist/ or from src/ under tsx). It reports each checkpoint's result, or its error, to the main thread.
-const WORKER_SOURCE = `
-'use strict'
-const { parentPort, workerData } = require('node:worker_threads')
-const Database = require(workerData.driver)
-const db = new Database(workerData.path, { fileMustExist: true })
-db.pragma('busy_timeout = 5000')
-const checkpoint = () => {
-  try {
-    const [r] = db.pragma('wal_checkpoint(PASSIVE)')
-    parentPort.postMessage({ type: 'checkpoint', busy: r.busy, log: r.log, checkpointed: r.checkpointed })
-  } catch (err) {
-    parentPort.postMessage({ type: 'error', message: String((err && err.message) || err) })
-  }
+/**
+ * Start checkpoint-worker: the compiled .js beside this file when the server runs from dist/, else
+ * (tests and `npm run dev`, under tsx or vitest) its .ts source through tsx's API. Node 20 does not
+ * apply `--import tsx` from a worker's execArgv (nodejs/node#47747), so a one-line bootstrap
+ * loads the .ts file instead.
+ */
+function startWorker(options: WorkerOptions): Worker {
+  const compiled = new URL('./checkpoint-worker.js', import.meta.url)
+  if (existsSync(fileURLToPath(compiled))) return new Worker(compiled, options)
+  const source = new URL('./checkpoint-worker.ts', import.meta.url).href
+  // tsx's ESM API (its CommonJS build fails to register its hooks from an eval'd worker).
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href
+  const bootstrap = `import(${JSON.stringify(tsx)}).then((api) => api.tsImport(${JSON.stringify(source)}, ${JSON.stringify(source)}))`
+  return new Worker(bootstrap, { ...options, eval: true })
 }
-const timer = setInterval(checkpoint, workerData.intervalMs)
-parentPort.on('message', (m) => {
-  if (m !== 'stop') return
-  clearInterval(timer)
-  db.close()
-  parentPort.close()
-})
-`
 
 export interface CheckpointStats {
   /** Checkpoints the worker ran. */
@@ -70,9 +64,9 @@ export interface Checkpointer {
  */
 export function startCheckpointer(sqlite: Database.Database, path: string, opts: { intervalMs: number; onError: (err: Error) => void }): Checkpointer {
   const stats: CheckpointStats = { runs: 0, failures: 0, last: null, running: true }
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
-    workerData: { driver: createRequire(import.meta.url).resolve('better-sqlite3'), path, intervalMs: opts.intervalMs },
+  const workerData: CheckpointWorkerData = { path, intervalMs: opts.intervalMs }
+  const worker = startWorker({
+    workerData,
     // It only runs a pragma: a small heap keeps the process's memory down.
     resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 4 },
     stdout: false,
@@ -91,7 +85,7 @@ export function startCheckpointer(sqlite: Database.Database, path: string, opts:
     if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT_PAGES}`)
     opts.onError(err)
   }
-  worker.on('message', (m: { type: 'checkpoint'; log: number; checkpointed: number } | { type: 'error'; message: string }) => {
+  worker.on('message', (m: CheckpointWorkerMessage) => {
     if (m.type === 'checkpoint') {
       stats.runs++
       stats.last = { log: m.log, checkpointed: m.checkpointed }

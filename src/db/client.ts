@@ -8,7 +8,8 @@ import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import * as schema from './schema.js'
 
-export type Db = BetterSQLite3Database<typeof schema>
+/** What drizzle() returns: the query builder, and its better-sqlite3 connection as `$client`. */
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
 
 export interface DbHandle {
   db: Db

@@ -3,39 +3,36 @@
  * is one statement (two data-modifying CTEs over JSON batches): one round trip, atomic, all or none.
  * Usage rows are upserted in key order, so instances committing at once never deadlock on them.
  */
-import { and, desc, eq, gte, lt } from 'drizzle-orm'
+import { and, desc, eq, getTableColumns, getTableName, gte, lt } from 'drizzle-orm'
 import type pg from 'pg'
 import type { PgDb } from './pg-client.js'
 import { apiUsage, auditLog } from './pg-schema.js'
 import type { AuditRecord, DailyUsage, NewAuditRecord, UsageCount, UsageStore } from './usage-repository.js'
 
+// The statement is built from the schema's columns. `jsonb_to_recordset` reads each JSON object's
+// fields by the record's column names: those are the fields of UsageCount and NewAuditRecord, so the
+// batches are sent as JSON.stringify makes them, without a per-row mapping.
+const audit = Object.entries(getTableColumns(auditLog)).filter(([, column]) => column !== auditLog.id)
+const usageTable = getTableName(apiUsage)
 const RECORD_BATCH = `
 with usage as (
-  insert into api_usage (key_id, day, count)
-  select key_id, day, n from jsonb_to_recordset($1::jsonb) as u(key_id text, day text, n integer) order by key_id, day
-  on conflict (key_id, day) do update set count = api_usage.count + excluded.count
+  insert into ${usageTable} (${apiUsage.keyId.name}, ${apiUsage.day.name}, ${apiUsage.count.name})
+  select "keyId", day, n from jsonb_to_recordset($1::jsonb) as u("keyId" ${apiUsage.keyId.getSQLType()}, day ${apiUsage.day.getSQLType()}, n ${apiUsage.count.getSQLType()})
+  order by "keyId", day
+  on conflict (${apiUsage.keyId.name}, ${apiUsage.day.name}) do update set ${apiUsage.count.name} = ${usageTable}.${apiUsage.count.name} + excluded.${apiUsage.count.name}
 ), audit as (
-  insert into audit_log (at, request_id, key_id, kb_version, region_ids, condition_ids, triage_level, top_muscle_ids, latency_ms)
-  select at, request_id, key_id, kb_version, region_ids, condition_ids, triage_level, top_muscle_ids, latency_ms
-  from jsonb_to_recordset($2::jsonb) as a(at bigint, request_id text, key_id text, kb_version text, region_ids jsonb,
-    condition_ids jsonb, triage_level text, top_muscle_ids jsonb, latency_ms double precision)
+  insert into ${getTableName(auditLog)} (${audit.map(([, column]) => column.name).join(', ')})
+  select ${audit.map(([field]) => `"${field}"`).join(', ')}
+  from jsonb_to_recordset($2::jsonb) as a(${audit.map(([field, column]) => `"${field}" ${column.getSQLType()}`).join(', ')})
 )
 select 1`
-
-function auditJson(audits: NewAuditRecord[]): string {
-  return JSON.stringify(audits.map((a) => ({
-    at: a.at, request_id: a.requestId, key_id: a.keyId, kb_version: a.kbVersion, region_ids: a.regionIds,
-    condition_ids: a.conditionIds, triage_level: a.triageLevel, top_muscle_ids: a.topMuscleIds, latency_ms: a.latencyMs,
-  })))
-}
 
 /** @param pool the pool under `db`: the group commit goes to it directly (a failed connection is dropped, not reused) */
 export function createPgUsageRepository(db: PgDb, pool: pg.Pool) {
   return {
     /** Add many usage counts and audit records in one statement (a group commit): all or none. */
     async recordBatch(counts: UsageCount[], audits: NewAuditRecord[]): Promise<void> {
-      const usage = JSON.stringify(counts.map((c) => ({ key_id: c.keyId, day: c.day, n: c.n })))
-      await pool.query({ name: 'nmt-record-batch', text: RECORD_BATCH, values: [usage, auditJson(audits)] })
+      await pool.query({ name: 'nmt-record-batch', text: RECORD_BATCH, values: [JSON.stringify(counts), JSON.stringify(audits)] })
     },
 
     async daily(keyId: string, fromDay: string): Promise<DailyUsage[]> {

@@ -134,10 +134,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(rateLimit, { defaultLimit: config.rateLimitPerMinute })
   await app.register(usageAudit, { commitWaitMs: options.commitWaitMs })
   await app.register(auditRetention, { retentionDays: config.auditRetentionDays })
-  await app.register(metrics)
   await app.register(knowledgeBase, { seedDir: options.seedDir ?? SEED_DIR })
 
   await app.register(services, { recommendationCacheSize: config.recommendationCacheSize })
+  // After the services it reads (the answer cache's counts); its onResponse hook is the last one either way.
+  await app.register(metrics)
 
   await app.register(healthRoutes)
   await app.register(metricsRoutes)

@@ -1,6 +1,7 @@
 /**
- * GET /metrics: Prometheus text exposition of plugins/setup/metrics.ts. Open like /health (scrapers carry
- * no API key): keep it off the public internet at the proxy if that matters to you.
+ * GET /metrics: Prometheus text exposition (prom-client's registry, see plugins/setup/metrics.ts).
+ * Open like /health (scrapers carry no API key): keep it off the public internet at the proxy if that
+ * matters to you.
  */
 import type { FastifyInstance } from 'fastify'
 import { problemResponses, Type } from '../../contract/common.js'
@@ -16,7 +17,7 @@ export default async function metricsRoutes(app: FastifyInstance): Promise<void>
       },
     },
   }, async (_request, reply) => {
-    reply.header('cache-control', 'no-store').type('text/plain; version=0.0.4; charset=utf-8')
+    reply.header('cache-control', 'no-store').type(app.metrics.contentType)
     return app.metrics.render()
   })
 }

@@ -82,10 +82,14 @@ describe('GET /metrics', () => {
     const lines = res.text.trimEnd().split('\n')
     const families = new Set<string>()
     for (const line of lines) {
+      // (the text format ignores empty lines; prom-client puts one between families)
       if (line.startsWith('# TYPE ')) families.add(line.split(' ')[2]!)
-      else if (!line.startsWith('# HELP ')) expect(line).toMatch(SAMPLE)
+      else if (!line.startsWith('# HELP ') && line !== '') expect(line).toMatch(SAMPLE)
     }
     expect([...families]).toEqual(expect.arrayContaining(['nmt_http_requests_total', 'nmt_http_request_duration_seconds', 'nmt_triage_level_total']))
+    // prom-client's process metrics, and the three the hand-written exposition had
+    expect([...families]).toEqual(expect.arrayContaining(['process_cpu_seconds_total', 'nodejs_eventloop_lag_seconds', 'process_resident_memory_bytes',
+      'nodejs_heap_used_bytes', 'process_uptime_seconds']))
     expect(res.text).toContain('nmt_http_requests_total{method="GET",route="/v1/regions",status="200"} 2')
     expect(res.text).toContain('nmt_http_requests_total{method="GET",route="/v1/regions/:id",status="404"} 1')
     expect(res.text).toContain('nmt_http_request_duration_seconds_count{method="POST",route="/v1/recommendations",status="200"} 1')
@@ -93,7 +97,7 @@ describe('GET /metrics', () => {
     expect(res.text).toContain('route="unmatched",status="404"')
     expect(res.text).not.toContain('private-words-here')
     expect(res.text).not.toContain('secret-path-segment')
-    const buckets = lines.filter((l) => l.startsWith('nmt_http_request_duration_seconds_bucket{method="GET",route="/v1/regions",status="200"'))
+    const buckets = lines.filter((l) => l.startsWith('nmt_http_request_duration_seconds_bucket{') && l.includes('method="GET",route="/v1/regions",status="200"'))
       .map((l) => Number(l.split(' ')[1]))
     expect(buckets).toHaveLength(13)
     expect(buckets).toEqual([...buckets].sort((a, b) => a - b))
