@@ -112,7 +112,7 @@
   }
   /** Language of the texts the API returns (advice, questions, muscle names). */
   var SERVER_LANG = 'en'
-  var MAX_TEXT = 2000 // the API's TEXT_MAX_CHARS (src/limits.ts); test/http/widget/widget.test.ts keeps them equal
+  var MAX_TEXT = 2000
   var TIMEOUT_MS = 20000
   /** The API takes at most 12 complaints per request. */
   var MAX_PICKED = 12
