@@ -73,6 +73,9 @@ const [oldRoot = '/tmp/wt-a-base', newRoot = process.cwd(), roundsArg = '300'] =
 const engines = [await load('old', oldRoot), await load('new', newRoot)]
 const same = engines[0]!.answers() === engines[1]!.answers()
 const samples = engines.map(() => ({ structured: [] as number[], text: [] as number[] }))
+// Per round, new median / old median: adjacent bursts share the machine's mood, so these ratios
+// are steadier than the overall medians when other work comes and goes.
+const ratios = { structured: [] as number[], text: [] as number[] }
 for (let w = 0; w < 5; w++) {
   for (const e of engines) {
     burst(e.structured, structuredRequests.length, [])
@@ -83,12 +86,17 @@ const rounds = Number(roundsArg)
 for (let r = 0; r < rounds; r++) {
   // Alternate which goes first, so neither always runs right after the other's garbage.
   const order = r % 2 === 0 ? [0, 1] : [1, 0]
-  for (const k of order) burst(engines[k]!.structured, structuredRequests.length, samples[k]!.structured)
-  for (const k of order) burst(engines[k]!.text, messages.length, samples[k]!.text)
+  for (const kind of ['structured', 'text'] as const) {
+    const n = kind === 'structured' ? structuredRequests.length : messages.length
+    const round = [[] as number[], [] as number[]]
+    for (const k of order) burst(engines[k]![kind], n, round[k]!)
+    ratios[kind].push(median(round[1]!) / median(round[0]!))
+    for (const k of [0, 1]) samples[k]![kind].push(...round[k]!)
+  }
 }
 const row = (kind: 'structured' | 'text'): string => {
   const [a, b] = samples.map((s) => median(s[kind]))
-  return `${kind.padEnd(10)} old ${a!.toFixed(1)} µs  new ${b!.toFixed(1)} µs  new/old ${(b! / a!).toFixed(3)}`
+  return `${kind.padEnd(10)} old ${a!.toFixed(1)} µs  new ${b!.toFixed(1)} µs  new/old ${(b! / a!).toFixed(3)}  (median of per-round ratios ${median(ratios[kind]).toFixed(3)})`
 }
 console.log(`same answers: ${same}  (${structuredRequests.length} structured, ${messages.length} messages, ${rounds} rounds)`)
 console.log(row('structured'))

@@ -2,50 +2,42 @@
  * Turns an engine input into the set of facts rules and red flags test, and evaluates `when`
  * expressions against it. Pure.
  */
-import type { Sign, When } from '../kb/schema.js'
-import type { CompiledKb } from './compile.js'
-import type { ComplaintInput, EngineInput, Side } from './types.js'
-
-export interface FactSet {
-  present: Set<string>
-  negated: Set<string>
-  /** Complaints after answers are applied (a "yes" to "does it also reach X?" adds one). */
-  complaints: ComplaintInput[]
-  /** Every sensation reported anywhere. */
-  sensations: Set<string>
-}
+import type { Muscle, Sign, When } from '../kb/schema.js'
+import type { CompiledKb, ComplaintInput, EngineInput, FactIndex, FactNames, FactSet, KbLookups, Side } from './types.js'
 
 /**
- * Fact strings made once per knowledge base ("region:temple" and its enclosing regions,
- * "context:desk-work", ...): a request's fact set then holds the same string objects as the rules,
- * flags and indexes that test it, so set lookups hash nothing new.
+ * Build the facts index: the fact strings of every vocabulary id, made once per knowledge base, so
+ * a request's fact set holds the same string objects as the rules, flags and indexes that test it
+ * and set lookups hash nothing new; and the signs derived from other facts.
  */
-export interface FactNames {
-  /** Region id → its fact and its ancestors' facts. */
-  region: ReadonlyMap<string, readonly string[]>
-  context: ReadonlyMap<string, string>
-  sign: ReadonlyMap<string, string>
-  condition: ReadonlyMap<string, string>
-  sensation: ReadonlyMap<string, string>
-  /** Every `age>=N` / `age<N` fact the knowledge base tests, parsed. */
-  ages: readonly { fact: string; atLeast: boolean; years: number }[]
-}
-
-/** Build the fact names of a knowledge base's vocabularies. */
-export function buildFactNames(ids: { regions: Iterable<string>; contexts: Iterable<string>; signs: Iterable<string>; conditions: Iterable<string>; sensations: Iterable<string> },
-  ancestors: ReadonlyMap<string, readonly string[]>, ageFacts: readonly string[]): FactNames {
-  const named = (prefix: string, list: Iterable<string>): Map<string, string> => new Map([...list].map((id) => [id, `${prefix}:${id}`]))
-  return {
-    region: new Map([...ids.regions].map((id) => [id, [id, ...(ancestors.get(id) ?? [])].map((r) => `region:${r}`)])),
-    context: named('context', ids.contexts),
-    sign: named('sign', ids.signs),
-    condition: named('condition', ids.conditions),
-    sensation: named('sensation', ids.sensations),
+export function buildFactIndex(lookups: KbLookups): FactIndex {
+  const { kb, ancestors } = lookups
+  const ageFacts = [...new Set([
+    ...kb.redFlags.flatMap((f) => [...(f.when.all ?? []), ...(f.when.any ?? []), ...(f.when.none ?? [])]),
+    ...kb.rules.flatMap((r) => [...(r.when.all ?? []), ...(r.when.any ?? []), ...(r.when.none ?? [])]),
+    ...kb.questions.map((q) => q.fact),
+  ].filter((f) => f.startsWith('age')))].sort()
+  const named = (prefix: string, list: readonly { id: string }[]): Map<string, string> => new Map(list.map(({ id }) => [id, `${prefix}:${id}`]))
+  const names: FactNames = {
+    region: new Map([...lookups.regions.keys()].map((id) => [id, [id, ...(ancestors.get(id) ?? [])].map((r) => `region:${r}`)])),
+    context: named('context', kb.contexts),
+    sign: named('sign', kb.signs),
+    condition: named('condition', kb.conditions),
+    sensation: named('sensation', kb.sensations),
     ages: ageFacts.map((fact) => {
       const m = /^age(>=|<)(\d+)$/.exec(fact)!
       return { fact, atLeast: m[1] === '>=', years: Number(m[2]) }
     }),
   }
+  return { names, derivedSigns: kb.signs.filter((s) => s.when) }
+}
+
+/** The facts a "yes" to which would favour a muscle: its contexts, symptoms, zone regions, and nerve sensations when it can entrap one. */
+export function favouredFacts(m: Muscle): Set<string> {
+  return new Set<string>([
+    ...m.contexts.map((c) => `context:${c}`), ...m.symptoms.map((x) => `sensation:${x.sensation}`), ...m.referralZones.map((z) => `region:${z.region}`),
+    ...(m.entrapments.length > 0 ? ['sensation:tingling', 'sensation:numbness'] : []),
+  ])
 }
 
 /** A complaint with `side` only when it has one (built field by field: an object spread costs more). */
@@ -59,11 +51,11 @@ const fact = (names: ReadonlyMap<string, string>, prefix: string, id: string): s
 
 /**
  * Build the fact set of an input.
- * @param kb compiled knowledge base
+ * @param kb the questions and the facts index
  * @param input validated engine input
  */
-export function buildFacts(kb: CompiledKb, input: EngineInput): FactSet {
-  const names = kb.factNames
+export function buildFacts(kb: Pick<CompiledKb, 'questions' | 'facts'>, input: EngineInput): FactSet {
+  const names = kb.facts.names
   const present = new Set<string>()
   const negated = new Set<string>(input.negated)
   const complaints = input.complaints.map((c) => complaintInput(c.region, c.side, [...c.sensations]))
@@ -109,7 +101,7 @@ export function buildFacts(kb: CompiledKb, input: EngineInput): FactSet {
   }
   for (const f of negated) present.delete(f)
   for (const f of negated) if (f.startsWith('sensation:')) sensations.delete(f.slice('sensation:'.length))
-  deriveSigns(kb.derivedSigns, present, negated)
+  deriveSigns(kb.facts.derivedSigns, present, negated)
   return { present, negated, complaints, sensations }
 }
 

@@ -4,24 +4,43 @@
  * evenly (the answer that would change the ranking most). At most three. Pure.
  */
 import type { Question } from '../kb/schema.js'
-import type { CompiledKb } from './compile.js'
-import type { FactSet } from './facts.js'
-import type { Scored } from './score.js'
+import { favouredFacts } from './facts.js'
 import { isKnown } from './triage.js'
-import type { EngineInput, PossibleFamily, QuestionResult, TriageLevel } from './types.js'
+import type { CompiledKb, EngineInput, FactSet, KbLookups, PossibleFamily, QuestionIndex, QuestionResult, Scored, TriageLevel } from './types.js'
 
 const MAX_QUESTIONS = 3
 /** The region at the top of the body map. */
 const ROOT = 'whole-body'
 const TOP_K = 5
 
-/** Per knowledge base: score mass by askable fact, reused by every call (reset before it returns). */
-const scratch = new WeakMap<CompiledKb, { yes: Float64Array; count: Int32Array; touched: Int32Array }>()
+type Kb = KbLookups & Pick<CompiledKb, 'asking'>
 
-function differentiating(kb: CompiledKb, facts: FactSet, input: EngineInput, top: Scored[]): QuestionResult[] {
+/**
+ * Build the questions index: the facts a "yes" to which would favour each muscle, and of those the
+ * ones a differentiating question asks about.
+ */
+export function buildQuestionIndex(lookups: KbLookups): QuestionIndex {
+  const { kb } = lookups
+  const differentiating = new Set(kb.questions.filter((q) => q.kind === 'differentiate').map((q) => q.fact))
+  const favours = new Map(kb.muscles.map((m) => [m.id, favouredFacts(m)]))
+  const askable = new Map([...favours].map(([m, f]) => [m, [...f].filter((x) => differentiating.has(x)).sort()]))
+  const askableFacts = [...new Set([...askable.values()].flat())].sort()
+  const askablePlace = new Map(askableFacts.map((f, i) => [f, i]))
+  return {
+    favours,
+    askableFacts,
+    askableIndex: new Map([...askable].map(([m, list]) => [m, Int32Array.from(list, (f) => askablePlace.get(f)!)])),
+    askableQuestions: askableFacts.map((f) => kb.questions.filter((q) => q.fact === f && q.kind === 'differentiate')),
+  }
+}
+
+/** Per knowledge base: score mass by askable fact, reused by every call (reset before it returns). */
+const scratch = new WeakMap<Kb, { yes: Float64Array; count: Int32Array; touched: Int32Array }>()
+
+function differentiating(kb: Kb, facts: FactSet, input: EngineInput, top: Scored[]): QuestionResult[] {
   let sc = scratch.get(kb)
   if (!sc) {
-    const n = kb.askableFacts.length
+    const n = kb.asking.askableFacts.length
     scratch.set(kb, (sc = { yes: new Float64Array(n), count: new Int32Array(n), touched: new Int32Array(n) }))
   }
   const { yes, count, touched } = sc
@@ -33,7 +52,7 @@ function differentiating(kb: CompiledKb, facts: FactSet, input: EngineInput, top
   for (let t = 0; t < top.length; t++) {
     const s = top[t]!
     total += s.score
-    const indexes = kb.askableIndex.get(s.muscle.id)
+    const indexes = kb.asking.askableIndex.get(s.muscle.id)
     if (!indexes) continue
     for (let i = 0; i < indexes.length; i++) {
       const f = indexes[i]!
@@ -51,10 +70,10 @@ function differentiating(kb: CompiledKb, facts: FactSet, input: EngineInput, top
     const n = count[f]!
     yes[f] = 0
     count[f] = 0
-    const fact = kb.askableFacts[f]!
+    const fact = kb.asking.askableFacts[f]!
     if (n === top.length || isKnown(fact, facts, input)) continue
     const value = Math.min(y, total - y)
-    const questions = kb.askableQuestions[f]!
+    const questions = kb.asking.askableQuestions[f]!
     for (let i = 0; i < questions.length; i++) {
       const q = questions[i]!
       if (input.answers[q.id] !== undefined) continue
@@ -70,7 +89,7 @@ function differentiating(kb: CompiledKb, facts: FactSet, input: EngineInput, top
     const yes: string[] = []
     const no: string[] = []
     for (const t of top) {
-      const side = kb.favours.get(t.muscle.id)!.has(fact) ? yes : no
+      const side = kb.asking.favours.get(t.muscle.id)!.has(fact) ? yes : no
       if (side.length < 3) side.push(t.muscle.name)
     }
     return { id: q.id, text: q.text, kind: 'differentiate' as const, why: `A yes favours ${yes.join(', ')} over ${no.join(', ')}` }
@@ -81,7 +100,7 @@ function differentiating(kb: CompiledKb, facts: FactSet, input: EngineInput, top
  * The screening questions of the families still open, taken in turn (the most serious family's
  * first question, then the next family's, ...), so two open families are both screened.
  */
-function screens(kb: CompiledKb, possible: readonly PossibleFamily[]): QuestionResult[] {
+function screens(kb: KbLookups, possible: readonly PossibleFamily[]): QuestionResult[] {
   const out: QuestionResult[] = []
   const seen = new Set<string>()
   for (let round = 0; out.length < MAX_QUESTIONS && possible.some((p) => p.questionIds.length > round); round++) {
@@ -101,7 +120,7 @@ function screens(kb: CompiledKb, possible: readonly PossibleFamily[]): QuestionR
  * @param possible the families still open (see triage)
  * @param ranked scored muscles, best first
  */
-export function chooseQuestions(kb: CompiledKb, facts: FactSet, input: EngineInput, possible: readonly PossibleFamily[], ranked: Scored[], level: TriageLevel): QuestionResult[] {
+export function chooseQuestions(kb: Kb, facts: FactSet, input: EngineInput, possible: readonly PossibleFamily[], ranked: Scored[], level: TriageLevel): QuestionResult[] {
   if (level === 'emergency') return []
   const screen = screens(kb, possible)
   if (level === 'urgent') return screen
@@ -112,7 +131,7 @@ export function chooseQuestions(kb: CompiledKb, facts: FactSet, input: EngineInp
  * "Where exactly?" for a broad area ("back", "leg", "all over") with nothing narrower reported: its
  * options are the areas directly below it, answered by sending the chosen one as a complaint.
  */
-function locate(kb: CompiledKb, facts: FactSet): QuestionResult[] {
+function locate(kb: KbLookups, facts: FactSet): QuestionResult[] {
   const reported = facts.complaints.map((c) => c.region)
   // Nothing located at all: ask where, from the top of the body map, so an answer never ends without a question.
   const broad = reported.length === 0 ? ROOT : reported.find((r) => (kb.children.get(r) ?? []).length > 0 && !reported.some((o) => o !== r && (kb.ancestors.get(o) ?? []).includes(r)))

@@ -31,12 +31,12 @@ export function createRecommendationJson(kb: CompiledKb): (r: RecommendationResp
     keep(m.id)
     keep(m.name)
     triggerPoints.set(m.id, j(m.triggerPoints.map((tp) => ({ id: tp.id, location: tp.location, landmark: tp.landmark, palpation: tp.palpation, position: tp.position }))))
-    const t = kb.focusTemplates.get(m.id)!
+    const t = kb.focus.templates.get(m.id)!
     // Joined, so the fragment is one flat string rather than a rope walked again on every answer.
     focus.set(m.id, [`"muscle":${j(t.muscle)},"name":${j(t.name)},"area":${j(t.area)},"technique":${j(t.technique)},"techniques":${j(t.techniques)},`,
       `"position":${j(t.position)},"pressure":${j(t.pressure)},"duration":${j(t.duration)},"cautions":${j(t.cautions)},"selfCare":${j(t.selfCare)}`].join(''))
   }
-  for (const edges of kb.reach.values()) {
+  for (const edges of kb.scoring.reach.values()) {
     for (const e of edges) {
       keep(e.ref)
       for (const d of Object.values(e.detail)) keep(d)
@@ -46,7 +46,7 @@ export function createRecommendationJson(kb: CompiledKb): (r: RecommendationResp
       }
     }
   }
-  for (const details of [...kb.symptomDetails.values(), ...kb.contextDetails.values()]) {
+  for (const details of [...kb.scoring.symptomDetails.values(), ...kb.scoring.contextDetails.values()]) {
     for (const [ref, d] of details) {
       keep(ref)
       keep(d)

@@ -5,19 +5,8 @@
  * the words it stands for ("w/" → with). Cost is linear in the text: a word longer than MAX_WORD
  * characters is kept as one opaque token and never normalised, corrected or split. Pure.
  */
+import type { Token } from '../types.js'
 import { SHORTHAND } from './words.js'
-
-export interface Token {
-  /** Normalised form: lowercase ASCII letters and digits ("can't" → "cannot"), or a number like "38.9". */
-  norm: string
-  start: number
-  end: number
-  sentence: number
-  clause: number
-  /** What separates this word from the previous one. */
-  gap: 'none' | 'comma' | 'clause' | 'sentence'
-}
-
 
 /** Longer raw words are not words anyone types: kept opaque so no pass ever spends more on them. */
 export const MAX_WORD = 40
