@@ -21,70 +21,42 @@ type Kb = KbLookups & Pick<CompiledKb, 'asking'>
  */
 export function buildQuestionIndex(lookups: KbLookups): QuestionIndex {
   const { kb } = lookups
-  const differentiating = new Set(kb.questions.filter((q) => q.kind === 'differentiate').map((q) => q.fact))
+  const questionsAbout = new Map<string, Question[]>()
+  for (const q of kb.questions) if (q.kind === 'differentiate') questionsAbout.set(q.fact, [...(questionsAbout.get(q.fact) ?? []), q])
   const favours = new Map(kb.muscles.map((m) => [m.id, favouredFacts(m)]))
-  const askable = new Map([...favours].map(([m, f]) => [m, [...f].filter((x) => differentiating.has(x)).sort()]))
-  const askableFacts = [...new Set([...askable.values()].flat())].sort()
-  const askablePlace = new Map(askableFacts.map((f, i) => [f, i]))
   return {
     favours,
-    askableFacts,
-    askableIndex: new Map([...askable].map(([m, list]) => [m, Int32Array.from(list, (f) => askablePlace.get(f)!)])),
-    askableQuestions: askableFacts.map((f) => kb.questions.filter((q) => q.fact === f && q.kind === 'differentiate')),
+    askable: new Map([...favours].map(([m, f]) => [m, [...f].filter((x) => questionsAbout.has(x)).sort()])),
+    questionsAbout,
   }
 }
 
-/** Per knowledge base: score mass by askable fact, reused by every call (reset before it returns). */
-const scratch = new WeakMap<Kb, { yes: Float64Array; count: Int32Array; touched: Int32Array }>()
-
+/**
+ * The questions that best split the top muscles: for each fact a top muscle favours, the share of
+ * their score a "yes" would favour; the closer to half, the more its answer would change the ranking.
+ */
 function differentiating(kb: Kb, facts: FactSet, input: EngineInput, top: Scored[]): QuestionResult[] {
-  let sc = scratch.get(kb)
-  if (!sc) {
-    const n = kb.asking.askableFacts.length
-    scratch.set(kb, (sc = { yes: new Float64Array(n), count: new Int32Array(n), touched: new Int32Array(n) }))
-  }
-  const { yes, count, touched } = sc
-  // One pass over the top muscles' askable facts: how much score a "yes" to each would favour, counted
-  // in typed arrays by fact index (a Map of facts cost a hash and a growth per request), facts listed
-  // in the order first met.
-  let met = 0
   let total = 0
-  for (let t = 0; t < top.length; t++) {
-    const s = top[t]!
+  // Fact → the score of the top muscles a "yes" would favour, and how many of them, in the order first met.
+  const favoured = new Map<string, { score: number; muscles: number }>()
+  for (const s of top) {
     total += s.score
-    const indexes = kb.asking.askableIndex.get(s.muscle.id)
-    if (!indexes) continue
-    for (let i = 0; i < indexes.length; i++) {
-      const f = indexes[i]!
-      if (count[f] === 0) touched[met++] = f
-      yes[f] = yes[f]! + s.score
-      count[f] = count[f]! + 1
+    for (const fact of kb.asking.askable.get(s.muscle.id) ?? []) {
+      const f = favoured.get(fact)
+      if (f) {
+        f.score += s.score
+        f.muscles++
+      } else favoured.set(fact, { score: s.score, muscles: 1 })
     }
   }
-  // The best three by value (ties by question id), kept in order as they come: no sort of them all.
-  const best: { q: Question; fact: string; value: number }[] = []
-  const before = (value: number, q: Question, o: { q: Question; value: number }): boolean => value > o.value || (value === o.value && q.id < o.q.id)
-  for (let k = 0; k < met; k++) {
-    const f = touched[k]!
-    const y = yes[f]!
-    const n = count[f]!
-    yes[f] = 0
-    count[f] = 0
-    const fact = kb.asking.askableFacts[f]!
-    if (n === top.length || isKnown(fact, facts, input)) continue
-    const value = Math.min(y, total - y)
-    const questions = kb.asking.askableQuestions[f]!
-    for (let i = 0; i < questions.length; i++) {
-      const q = questions[i]!
-      if (input.answers[q.id] !== undefined) continue
-      if (best.length === MAX_QUESTIONS && !before(value, q, best[MAX_QUESTIONS - 1]!)) continue
-      let j = Math.min(best.length, MAX_QUESTIONS - 1)
-      while (j > 0 && before(value, q, best[j - 1]!)) j--
-      best.splice(j, 0, { q, fact, value })
-      if (best.length > MAX_QUESTIONS) best.pop()
-    }
+  const candidates: { q: Question; fact: string; value: number }[] = []
+  for (const [fact, f] of favoured) {
+    if (f.muscles === top.length || isKnown(fact, facts, input)) continue
+    const value = Math.min(f.score, total - f.score)
+    for (const q of kb.asking.questionsAbout.get(fact)!) if (input.answers[q.id] === undefined) candidates.push({ q, fact, value })
   }
-  return best.map(({ q, fact }) => {
+  candidates.sort((a, b) => b.value - a.value || (a.q.id < b.q.id ? -1 : 1))
+  return candidates.slice(0, MAX_QUESTIONS).map(({ q, fact }) => {
     // The first three muscles a yes would favour, and the first three it would not.
     const yes: string[] = []
     const no: string[] = []

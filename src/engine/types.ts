@@ -256,15 +256,10 @@ export interface Scored {
 export interface QuestionIndex {
   /** Muscle id → facts a "yes" to which would favour it. */
   favours: ReadonlyMap<string, ReadonlySet<string>>
-  /**
-   * Every askable fact once (a favoured fact that a differentiating question asks about), sorted;
-   * question selection counts them in typed arrays by this index.
-   */
-  askableFacts: readonly string[]
-  /** Muscle id → its askable facts, sorted, as indexes into askableFacts. */
-  askableIndex: ReadonlyMap<string, Int32Array>
-  /** By askableFacts index: the differentiating questions about that fact. */
-  askableQuestions: readonly (readonly Question[])[]
+  /** Muscle id → those of its favoured facts a differentiating question asks about, sorted. */
+  askable: ReadonlyMap<string, readonly string[]>
+  /** Fact → the differentiating questions about it. */
+  questionsAbout: ReadonlyMap<string, readonly Question[]>
 }
 
 // Focus plan (focus-plan.ts)
