@@ -21,7 +21,6 @@ export function buildScoreIndex(lookups: KbLookups): ScoreIndex {
   for (const rule of kb.rules) {
     for (const f of new Set([...(rule.when.all ?? []), ...(rule.when.any ?? [])])) rulesByFact.set(f, [...(rulesByFact.get(f) ?? []), rule])
   }
-  const rulesById = [...kb.rules].sort((a, b) => (a.id < b.id ? -1 : 1))
   const musclesBySymptom = new Map<string, Muscle[]>()
   for (const m of kb.muscles) for (const sym of new Set(m.symptoms.map((x) => x.sensation))) musclesBySymptom.set(sym, [...(musclesBySymptom.get(sym) ?? []), m])
   const symptomDetails = new Map<string, Map<string, string>>()
@@ -36,8 +35,6 @@ export function buildScoreIndex(lookups: KbLookups): ScoreIndex {
     lyingIn: buildLyingIn(kb.muscles),
     commonness,
     rulesByFact,
-    rulesById,
-    ruleIndex: new Map(rulesById.map((r, i) => [r.id, i])),
     musclesBySymptom,
     favours: new Map(kb.muscles.map((m) => [m.id, favouredFacts(m)])),
     symptomDetails,
@@ -74,7 +71,6 @@ function joinSides(a: Side | undefined, b: Side | undefined): Side | undefined {
  * an extra-region bonus for a region the client never added. Regions side by side stay apart.
  */
 export function distinctComplaints(complaints: readonly ComplaintInput[], ancestors: ReadonlyMap<string, readonly string[]>): ComplaintInput[] {
-  if (complaints.length < 2) return complaints.slice()
   const byRegion = new Map<string, ComplaintInput>()
   for (const c of complaints) {
     const prev = byRegion.get(c.region)
@@ -99,14 +95,11 @@ export function distinctComplaints(complaints: readonly ComplaintInput[], ancest
 export function scoreMuscles(kb: KbLookups & Pick<CompiledKb, 'scoring' | 'facts'>, input: EngineInput, facts: FactSet): Map<string, Scored> {
   const index = kb.scoring
   const scored = new Map<string, Scored>()
-  // The same entries in an array: loops over it allocate no iterator results.
-  const all: Scored[] = []
   const entry = (m: Muscle): Scored => {
     let s = scored.get(m.id)
     if (!s) {
       s = { muscle: m, score: 0, contributions: [], sides: 0, place: Infinity, explains: 0, onLeft: 0, onRight: 0 }
       scored.set(m.id, s)
-      all.push(s)
     }
     return s
   }
@@ -150,14 +143,14 @@ export function scoreMuscles(kb: KbLookups & Pick<CompiledKb, 'scoring' | 'facts
   }
 
   // Only muscles reached by a zone or lying in a reported region are scored so far.
-  for (const s of all) {
+  for (const s of scored.values()) {
     const n = Math.max(s.onLeft, s.onRight)
     if (n >= 2) add(s, { kind: 'coverage', ref: 'coverage', weight: WEIGHTS.coverage * (n - 1), detail: `Explains ${n} of the reported regions on one side` })
   }
 
-  input.conditions.forEach((cid) => {
+  for (const cid of input.conditions) {
     const condition = kb.conditions.get(cid)
-    if (!condition) return
+    if (!condition) continue
     const n = condition.muscles.length
     condition.muscles.forEach((mid, rank) => {
       const m = kb.muscles.get(mid)
@@ -165,17 +158,13 @@ export function scoreMuscles(kb: KbLookups & Pick<CompiledKb, 'scoring' | 'facts
       const w = n === 1 ? WEIGHTS.conditionTop : WEIGHTS.conditionTop - ((WEIGHTS.conditionTop - WEIGHTS.conditionBottom) * rank) / (n - 1)
       add(entry(m), { kind: 'condition', ref: cid, weight: w, detail: `Ranked ${rank + 1} of ${n} muscles commonly associated with ${condition.name}` })
     })
-  })
+  }
 
-  // Rules a present fact touches, marked by their place in id order: applied in that order, since a
-  // negative adjustment only applies to a muscle already scored.
-  const touched = new Uint8Array(index.rulesById.length)
-  facts.present.forEach((f) => {
-    for (const r of index.rulesByFact.get(f) ?? []) touched[index.ruleIndex.get(r.id)!] = 1
-  })
-  for (let i = 0; i < touched.length; i++) {
-    if (!touched[i]) continue
-    const rule = index.rulesById[i]!
+  // The rules a present fact touches, applied in id order, since a negative adjustment only applies
+  // to a muscle already scored.
+  const touched = new Set<Rule>()
+  for (const f of facts.present) for (const r of index.rulesByFact.get(f) ?? []) touched.add(r)
+  for (const rule of [...touched].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     if (!holds(rule.when, facts.present)) continue
     for (const adj of rule.adjust) {
       const m = kb.muscles.get(adj.muscle)
@@ -185,25 +174,18 @@ export function scoreMuscles(kb: KbLookups & Pick<CompiledKb, 'scoring' | 'facts
   }
 
   // Symptoms that are not pain (dizziness, tinnitus, tearing) can point at a muscle on their own.
-  facts.sensations.forEach((sens) => {
-    if (kb.sensations.get(sens)?.category !== 'autonomic') return
+  for (const sens of facts.sensations) {
+    if (kb.sensations.get(sens)?.category !== 'autonomic') continue
     for (const m of index.musclesBySymptom.get(sens) ?? []) entry(m)
-  })
+  }
 
   const nerve = NERVE_SENSATIONS.filter((s) => facts.sensations.has(s))
-  // In any order: a muscle's contributions are sorted by kind, weight and ref later.
-  const contexts: string[] = []
-  facts.present.forEach((f) => {
-    if (f.startsWith('context:')) contexts.push(f)
-  })
-  const sensations = [...facts.sensations]
-  const negated = [...facts.negated]
-  // Each muscle's contributions are sorted later, so muscles can be visited in any order.
-  for (const s of all) {
+  const contexts = [...facts.present].filter((f) => f.startsWith('context:'))
+  for (const s of scored.values()) {
     const m = s.muscle
     const symptoms = index.symptomDetails.get(m.id)!
     const favours = index.favours.get(m.id)!
-    for (const sens of sensations) {
+    for (const sens of facts.sensations) {
       const detail = symptoms.get(sens)
       if (detail !== undefined) add(s, { kind: 'symptom', ref: kb.facts.names.sensation.get(sens) ?? `sensation:${sens}`, weight: WEIGHTS.symptom, detail })
     }
@@ -216,11 +198,11 @@ export function scoreMuscles(kb: KbLookups & Pick<CompiledKb, 'scoring' | 'facts
       const detail = contextDetails.get(ctx)
       if (detail !== undefined) add(s, { kind: 'context', ref: ctx, weight: WEIGHTS.context, detail })
     }
-    for (const neg of negated) {
+    for (const neg of facts.negated) {
       if (neg.startsWith('condition:') || neg.startsWith('sign:') || !favours.has(neg)) continue
       add(s, { kind: 'answer', ref: neg, weight: WEIGHTS.negatedFact, detail: `Reported absent: ${neg.slice(neg.indexOf(':') + 1).replace(/-/g, ' ')}, which would have pointed to ${m.name}` })
     }
   }
-  for (const s of all) s.score = round(s.score)
+  for (const s of scored.values()) s.score = round(s.score)
   return scored
 }

@@ -223,9 +223,6 @@ export interface ScoreIndex {
   commonness: ReadonlyMap<string, number>
   /** Fact → rules whose `all` or `any` mention it. */
   rulesByFact: ReadonlyMap<string, readonly Rule[]>
-  /** Every scoring rule, sorted by id, and each id's place in that order. */
-  rulesById: readonly Rule[]
-  ruleIndex: ReadonlyMap<string, number>
   /** Sensation id → muscles listing it among their non-pain symptoms. */
   musclesBySymptom: ReadonlyMap<string, readonly Muscle[]>
   /** Muscle id → facts a "yes" to which would favour it. */
