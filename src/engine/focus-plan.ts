@@ -99,12 +99,9 @@ export function focusPlan(kb: KbLookups & Pick<CompiledKb, 'focus'>, chosen: Mus
     const firsts = before[idx]!.filter((b) => position.get(b)! < i).map((b) => muscles[b]!.name)
     // The muscle's own sides (never empty: no reported side means both), so the plan and the list agree.
     const side = result.sides.length === 1 ? result.sides[0]! : 'both'
-    const t = kb.focus.templates.get(result.id)!
-    // Listed rather than spread: a spread of the template's ten fields cost more than the rest of the step.
     return {
       order: i + 1,
-      muscle: t.muscle, name: t.name, area: t.area, technique: t.technique, techniques: t.techniques,
-      position: t.position, pressure: t.pressure, duration: t.duration, cautions: t.cautions, selfCare: t.selfCare,
+      ...kb.focus.templates.get(result.id)!,
       side,
       reason: firsts.length > 0
         ? `After ${firsts.join(' and ')}: worked first as ${firsts.length === 1 ? 'its source or key muscle' : 'its sources or key muscles'}`
