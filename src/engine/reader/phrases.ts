@@ -125,7 +125,6 @@ export function matchPhrases(index: PhraseIndex, words: readonly Word[]): Phrase
     const previous = words[i - 1]
     const moved = previous !== undefined && MOVEMENTS.has(previous.norm) && previous.clause === w.clause
     const at = (t: PhraseTarget, from: number, to: number, phrase: string): PhraseMatch => {
-      // Built field by field: conditional spreads made this the reader's costliest line.
       const m: PhraseMatch = { type: t.type, id: t.id, key: t.key, from, to, sentence: w.sentence, clause: w.clause, phrase, span: [words[from]!.start, words[to - 1]!.end] }
       if (t.type === 'region' && side) m.side = side
       if (t.type === 'region' && moved && from === i) m.moved = true
