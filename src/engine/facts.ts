@@ -3,12 +3,11 @@
  * expressions against it. Pure.
  */
 import type { Muscle, Sign, When } from '../kb/schema.js'
-import type { CompiledKb, ComplaintInput, EngineInput, FactIndex, FactNames, FactSet, KbLookups, Side } from './types.js'
+import type { CompiledKb, ComplaintInput, EngineInput, FactIndex, FactSet, KbLookups, Side } from './types.js'
 
 /**
- * Build the facts index: the fact strings of every vocabulary id, made once per knowledge base, so
- * a request's fact set holds the same string objects as the rules, flags and indexes that test it
- * and set lookups hash nothing new; and the signs derived from other facts.
+ * Build the facts index: each region's fact and its enclosing regions' facts, the age thresholds the
+ * knowledge base tests, and the signs derived from other facts.
  */
 export function buildFactIndex(lookups: KbLookups): FactIndex {
   const { kb, ancestors } = lookups
@@ -17,19 +16,14 @@ export function buildFactIndex(lookups: KbLookups): FactIndex {
     ...kb.rules.flatMap((r) => [...(r.when.all ?? []), ...(r.when.any ?? []), ...(r.when.none ?? [])]),
     ...kb.questions.map((q) => q.fact),
   ].filter((f) => f.startsWith('age')))].sort()
-  const named = (prefix: string, list: readonly { id: string }[]): Map<string, string> => new Map(list.map(({ id }) => [id, `${prefix}:${id}`]))
-  const names: FactNames = {
-    region: new Map([...lookups.regions.keys()].map((id) => [id, [id, ...(ancestors.get(id) ?? [])].map((r) => `region:${r}`)])),
-    context: named('context', kb.contexts),
-    sign: named('sign', kb.signs),
-    condition: named('condition', kb.conditions),
-    sensation: named('sensation', kb.sensations),
+  return {
+    regionFacts: new Map([...lookups.regions.keys()].map((id) => [id, [id, ...(ancestors.get(id) ?? [])].map((r) => `region:${r}`)])),
     ages: ageFacts.map((fact) => {
       const m = /^age(>=|<)(\d+)$/.exec(fact)!
       return { fact, atLeast: m[1] === '>=', years: Number(m[2]) }
     }),
+    derivedSigns: kb.signs.filter((s) => s.when),
   }
-  return { names, derivedSigns: kb.signs.filter((s) => s.when) }
 }
 
 /** The facts a "yes" to which would favour a muscle: its contexts, symptoms, zone regions, and nerve sensations when it can entrap one. */
@@ -47,22 +41,20 @@ export function complaintInput(region: string, side: Side | null | undefined, se
   return c
 }
 
-const fact = (names: ReadonlyMap<string, string>, prefix: string, id: string): string => names.get(id) ?? `${prefix}:${id}`
-
 /**
  * Build the fact set of an input.
  * @param kb the questions and the facts index
  * @param input validated engine input
  */
 export function buildFacts(kb: Pick<CompiledKb, 'questions' | 'facts'>, input: EngineInput): FactSet {
-  const names = kb.facts.names
+  const { regionFacts, ages } = kb.facts
   const present = new Set<string>()
   const negated = new Set<string>(input.negated)
   const complaints = input.complaints.map((c) => complaintInput(c.region, c.side, [...c.sensations]))
   const sensations = new Set<string>(input.sensations)
-  for (const s of input.contexts) present.add(fact(names.context, 'context', s))
-  for (const s of input.signs) present.add(fact(names.sign, 'sign', s))
-  for (const s of input.conditions) present.add(fact(names.condition, 'condition', s))
+  for (const s of input.contexts) present.add(`context:${s}`)
+  for (const s of input.signs) present.add(`sign:${s}`)
+  for (const s of input.conditions) present.add(`condition:${s}`)
 
   for (const qid of Object.keys(input.answers).sort()) {
     const answer = input.answers[qid]
@@ -79,23 +71,23 @@ export function buildFacts(kb: Pick<CompiledKb, 'questions' | 'facts'>, input: E
     } else if (type === 'sensation' && id) {
       sensations.add(id)
     } else if (q.fact.startsWith('age')) {
-      for (const a of names.ages) if (a.fact === q.fact) present.add(a.fact)
+      for (const a of ages) if (a.fact === q.fact) present.add(a.fact)
     } else {
       present.add(q.fact)
     }
   }
 
   for (const c of complaints) {
-    for (const f of names.region.get(c.region) ?? [`region:${c.region}`]) present.add(f)
+    for (const f of regionFacts.get(c.region) ?? [`region:${c.region}`]) present.add(f)
     for (const s of c.sensations) sensations.add(s)
     if (c.side === 'left') present.add('side:left')
     if (c.side === 'right') present.add('side:right')
     if (c.side === 'both') present.add('side:bilateral')
   }
   if (present.has('side:left') && present.has('side:right')) present.add('side:bilateral')
-  for (const s of sensations) present.add(fact(names.sensation, 'sensation', s))
+  for (const s of sensations) present.add(`sensation:${s}`)
   if (input.age !== undefined) {
-    for (const a of names.ages) if (a.atLeast ? input.age >= a.years : input.age < a.years) present.add(a.fact)
+    for (const a of ages) if (a.atLeast ? input.age >= a.years : input.age < a.years) present.add(a.fact)
   }
   for (const f of negated) present.delete(f)
   for (const f of negated) if (f.startsWith('sensation:')) sensations.delete(f.slice('sensation:'.length))

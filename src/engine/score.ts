@@ -92,7 +92,7 @@ export function distinctComplaints(complaints: readonly ComplaintInput[], ancest
 }
 
 /** Score every muscle the facts reach. */
-export function scoreMuscles(kb: KbLookups & Pick<CompiledKb, 'scoring' | 'facts'>, input: EngineInput, facts: FactSet): Map<string, Scored> {
+export function scoreMuscles(kb: KbLookups & Pick<CompiledKb, 'scoring'>, input: EngineInput, facts: FactSet): Map<string, Scored> {
   const index = kb.scoring
   const scored = new Map<string, Scored>()
   const entry = (m: Muscle): Scored => {
@@ -187,7 +187,7 @@ export function scoreMuscles(kb: KbLookups & Pick<CompiledKb, 'scoring' | 'facts
     const favours = index.favours.get(m.id)!
     for (const sens of facts.sensations) {
       const detail = symptoms.get(sens)
-      if (detail !== undefined) add(s, { kind: 'symptom', ref: kb.facts.names.sensation.get(sens) ?? `sensation:${sens}`, weight: WEIGHTS.symptom, detail })
+      if (detail !== undefined) add(s, { kind: 'symptom', ref: `sensation:${sens}`, weight: WEIGHTS.symptom, detail })
     }
     if (nerve.length > 0 && m.entrapments.length > 0) {
       add(s, { kind: 'entrapment', ref: `sensation:${nerve[0]}`, weight: WEIGHTS.entrapment,

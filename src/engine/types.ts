@@ -151,20 +151,11 @@ export interface FactSet {
   sensations: Set<string>
 }
 
-/** Fact strings of every vocabulary id ("region:temple" and its enclosing regions, "context:desk-work", ...). */
-export interface FactNames {
-  /** Region id → its fact and its ancestors' facts. */
-  region: ReadonlyMap<string, readonly string[]>
-  context: ReadonlyMap<string, string>
-  sign: ReadonlyMap<string, string>
-  condition: ReadonlyMap<string, string>
-  sensation: ReadonlyMap<string, string>
+export interface FactIndex {
+  /** Region id → its fact and its enclosing regions' facts ("region:temple", "region:head", ...). */
+  regionFacts: ReadonlyMap<string, readonly string[]>
   /** Every `age>=N` / `age<N` fact the knowledge base tests, parsed. */
   ages: readonly { fact: string; atLeast: boolean; years: number }[]
-}
-
-export interface FactIndex {
-  names: FactNames
   /** Signs that follow from other facts, in authored order. */
   derivedSigns: readonly Sign[]
 }
