@@ -1,9 +1,7 @@
 /**
  * Engine input and output types. The engine receives ids already checked against the knowledge
- * base (the service does that) and returns plain data the HTTP layer serialises. The engine's own
- * types (the compiled knowledge base and each module's index) follow at the end.
+ * base (the service does that) and returns plain data the HTTP layer serialises.
  */
-import type { Condition, Context, KnowledgeBase, Muscle, Question, RedFlag, RedFlagFamily, Region, Rule, Sensation, Sign, Source, When } from '../kb/schema.js'
 
 export type Side = 'left' | 'right' | 'both'
 export type Answer = 'yes' | 'no' | 'unknown'
@@ -99,6 +97,8 @@ export interface EngineResult {
 // between the modules. Every engine module takes its types from here, so none imports another
 // for a type alone.
 // ---------------------------------------------------------------------------------------------
+
+import type { Condition, Context, KnowledgeBase, Muscle, Question, RedFlag, RedFlagFamily, Region, Rule, Sensation, Sign, Source, When } from '../kb/schema.js'
 
 /** A referral zone with its muscle. */
 export interface ReferralEdge {
