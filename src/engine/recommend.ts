@@ -29,9 +29,29 @@ function ranks(a: Scored, b: Scored, commonness: ReadonlyMap<string, number>): n
     commonness.get(a.muscle.id)! - commonness.get(b.muscle.id)!
 }
 
-/** Explanation order: by kind, then weight (highest first), then ref. */
-function byKindWeightRef(a: Contribution, b: Contribution): number {
-  return KIND_RANK[a.kind] - KIND_RANK[b.kind] || b.weight - a.weight || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0)
+/** a before b: by kind, then weight (highest first), then ref. */
+function precedes(a: Contribution, b: Contribution): boolean {
+  const byKind = KIND_RANK[a.kind] - KIND_RANK[b.kind]
+  if (byKind !== 0) return byKind < 0
+  if (a.weight !== b.weight) return a.weight > b.weight
+  return a.ref < b.ref
+}
+
+/**
+ * Sort a muscle's contributions in place: a stable insertion sort, since scoring adds them nearly in
+ * order already (Array#sort cost 4 % of a structured answer: bench/README.md).
+ */
+function sortExplanation(list: Contribution[]): Contribution[] {
+  for (let i = 1; i < list.length; i++) {
+    const c = list[i]!
+    let j = i
+    while (j > 0 && precedes(c, list[j - 1]!)) {
+      list[j] = list[j - 1]!
+      j--
+    }
+    list[j] = c
+  }
+  return list
 }
 
 /**
@@ -56,7 +76,7 @@ export function recommend(kb: CompiledKb, input: EngineInput): EngineResult {
     score: s.score,
     tier: i < WEIGHTS.maxPrimary && s.score >= top * WEIGHTS.primaryShare ? 'primary' : 'secondary',
     sides: SIDES[s.sides]!.slice(),
-    explanation: s.contributions.sort(byKindWeightRef),
+    explanation: sortExplanation(s.contributions),
   }))
   return {
     triage: tri,
