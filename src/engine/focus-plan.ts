@@ -4,8 +4,7 @@
  * before it (source before referral zone), then proximal before distal. Pure.
  */
 import type { Muscle } from '../kb/schema.js'
-import type { CompiledKb } from './compile.js'
-import type { FocusStep, MuscleResult } from './types.js'
+import type { CompiledKb, FocusIndex, FocusStep, FocusTemplate, KbLookups, MuscleResult } from './types.js'
 
 /** Proximal-to-distal order of muscle groups: spine and trunk first, hands and feet last. */
 const PROXIMITY: Record<Muscle['group'], number> = {
@@ -17,8 +16,8 @@ const TECHNIQUE_TEXT: Record<string, string> = {
   'cross-fiber-friction': 'cross-fiber friction', 'post-isometric-relaxation': 'post-isometric relaxation', 'passive-stretch': 'passive stretch',
 }
 
-/** The parts of a focus step that depend only on the muscle: built once per knowledge-base load. */
-export function focusTemplate(muscle: Muscle): Omit<FocusStep, 'order' | 'side' | 'reason'> {
+/** The parts of a focus step that depend only on the muscle. */
+function focusTemplate(muscle: Muscle): FocusTemplate {
   return {
     muscle: muscle.id,
     name: muscle.name,
@@ -34,18 +33,37 @@ export function focusTemplate(muscle: Muscle): Omit<FocusStep, 'order' | 'side' 
 }
 
 /**
+ * Build the focus-plan index: each muscle's own part of its step, its key muscles, and the muscles
+ * that refer pain to where it lies.
+ */
+export function buildFocusIndex(lookups: KbLookups): FocusIndex {
+  const { kb, referralsTo } = lookups
+  const keyMusclesOf = new Map<string, string[]>()
+  for (const m of kb.muscles) {
+    for (const r of m.related) {
+      if (r.relation === 'satellite') keyMusclesOf.set(r.muscle, [...(keyMusclesOf.get(r.muscle) ?? []), m.id])
+    }
+  }
+  return {
+    templates: new Map(kb.muscles.map((m) => [m.id, focusTemplate(m)])),
+    keyMusclesOf,
+    referredBy: new Map(kb.muscles.map((m) => [m.id, new Set(m.regions.flatMap((r) => (referralsTo.get(r) ?? []).map((e) => e.muscle.id)))])),
+  }
+}
+
+/**
  * Order and describe the focus plan for the given muscles.
  * @param chosen muscles to plan, best first
  */
-export function focusPlan(kb: CompiledKb, chosen: MuscleResult[]): FocusStep[] {
+export function focusPlan(kb: KbLookups & Pick<CompiledKb, 'focus'>, chosen: MuscleResult[]): FocusStep[] {
   const n = chosen.length
   const muscles = chosen.map((r) => kb.muscles.get(r.id)!)
   // before[i]: indexes of the muscles to work before muscle i.
   const before: number[][] = muscles.map(() => [])
   for (let i = 0; i < n; i++) {
     const muscle = muscles[i]!
-    const keys = kb.keyMusclesOf.get(muscle.id)
-    const referredBy = kb.referredBy.get(muscle.id)!
+    const keys = kb.focus.keyMusclesOf.get(muscle.id)
+    const referredBy = kb.focus.referredBy.get(muscle.id)!
     for (let j = 0; j < n; j++) {
       if (i === j) continue
       const other = muscles[j]!
@@ -54,7 +72,7 @@ export function focusPlan(kb: CompiledKb, chosen: MuscleResult[]): FocusStep[] {
         continue
       }
       // The other refers pain to where this one lies, and not the other way round: it goes first.
-      if (referredBy.has(other.id) && !kb.referredBy.get(other.id)!.has(muscle.id)) before[i]!.push(j)
+      if (referredBy.has(other.id) && !kb.focus.referredBy.get(other.id)!.has(muscle.id)) before[i]!.push(j)
     }
   }
   const proximity = muscles.map((m) => PROXIMITY[m.group])
@@ -81,12 +99,9 @@ export function focusPlan(kb: CompiledKb, chosen: MuscleResult[]): FocusStep[] {
     const firsts = before[idx]!.filter((b) => position.get(b)! < i).map((b) => muscles[b]!.name)
     // The muscle's own sides (never empty: no reported side means both), so the plan and the list agree.
     const side = result.sides.length === 1 ? result.sides[0]! : 'both'
-    const t = kb.focusTemplates.get(result.id)!
-    // Listed rather than spread: a spread of the template's ten fields cost more than the rest of the step.
     return {
       order: i + 1,
-      muscle: t.muscle, name: t.name, area: t.area, technique: t.technique, techniques: t.techniques,
-      position: t.position, pressure: t.pressure, duration: t.duration, cautions: t.cautions, selfCare: t.selfCare,
+      ...kb.focus.templates.get(result.id)!,
       side,
       reason: firsts.length > 0
         ? `After ${firsts.join(' and ')}: worked first as ${firsts.length === 1 ? 'its source or key muscle' : 'its sources or key muscles'}`

@@ -5,15 +5,7 @@
  * while anything authored can decide.
  */
 import type { Muscle, PainGuide } from '../kb/schema.js'
-
-/** A muscle's place in one region's guide: 1-based rank of `of` listed muscles. */
-export interface GuidePlace {
-  rank: number
-  of: number
-}
-
-/** Region id → muscle id → its place in that region's guide. */
-export type GuideIndex = ReadonlyMap<string, ReadonlyMap<string, GuidePlace>>
+import type { GuideIndex, GuidePlace } from './types.js'
 
 /** Index the guides by region and muscle. */
 export function buildGuideIndex(guides: readonly PainGuide[]): GuideIndex {

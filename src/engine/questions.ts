@@ -4,73 +4,64 @@
  * evenly (the answer that would change the ranking most). At most three. Pure.
  */
 import type { Question } from '../kb/schema.js'
-import type { CompiledKb } from './compile.js'
-import type { FactSet } from './facts.js'
-import type { Scored } from './score.js'
+import { favouredFacts } from './facts.js'
 import { isKnown } from './triage.js'
-import type { EngineInput, PossibleFamily, QuestionResult, TriageLevel } from './types.js'
+import type { CompiledKb, EngineInput, FactSet, KbLookups, PossibleFamily, QuestionIndex, QuestionResult, Scored, TriageLevel } from './types.js'
 
 const MAX_QUESTIONS = 3
 /** The region at the top of the body map. */
 const ROOT = 'whole-body'
 const TOP_K = 5
 
-/** Per knowledge base: score mass by askable fact, reused by every call (reset before it returns). */
-const scratch = new WeakMap<CompiledKb, { yes: Float64Array; count: Int32Array; touched: Int32Array }>()
+type Kb = KbLookups & Pick<CompiledKb, 'asking'>
 
-function differentiating(kb: CompiledKb, facts: FactSet, input: EngineInput, top: Scored[]): QuestionResult[] {
-  let sc = scratch.get(kb)
-  if (!sc) {
-    const n = kb.askableFacts.length
-    scratch.set(kb, (sc = { yes: new Float64Array(n), count: new Int32Array(n), touched: new Int32Array(n) }))
+/**
+ * Build the questions index: the facts a "yes" to which would favour each muscle, and of those the
+ * ones a differentiating question asks about.
+ */
+export function buildQuestionIndex(lookups: KbLookups): QuestionIndex {
+  const { kb } = lookups
+  const questionsAbout = new Map<string, Question[]>()
+  for (const q of kb.questions) if (q.kind === 'differentiate') questionsAbout.set(q.fact, [...(questionsAbout.get(q.fact) ?? []), q])
+  const favours = new Map(kb.muscles.map((m) => [m.id, favouredFacts(m)]))
+  return {
+    favours,
+    askable: new Map([...favours].map(([m, f]) => [m, [...f].filter((x) => questionsAbout.has(x)).sort()])),
+    questionsAbout,
   }
-  const { yes, count, touched } = sc
-  // One pass over the top muscles' askable facts: how much score a "yes" to each would favour, counted
-  // in typed arrays by fact index (a Map of facts cost a hash and a growth per request), facts listed
-  // in the order first met.
-  let met = 0
+}
+
+/**
+ * The questions that best split the top muscles: for each fact a top muscle favours, the share of
+ * their score a "yes" would favour; the closer to half, the more its answer would change the ranking.
+ */
+function differentiating(kb: Kb, facts: FactSet, input: EngineInput, top: Scored[]): QuestionResult[] {
   let total = 0
-  for (let t = 0; t < top.length; t++) {
-    const s = top[t]!
+  // Fact → the score of the top muscles a "yes" would favour, and how many of them, in the order first met.
+  const favoured = new Map<string, { score: number; muscles: number }>()
+  for (const s of top) {
     total += s.score
-    const indexes = kb.askableIndex.get(s.muscle.id)
-    if (!indexes) continue
-    for (let i = 0; i < indexes.length; i++) {
-      const f = indexes[i]!
-      if (count[f] === 0) touched[met++] = f
-      yes[f] = yes[f]! + s.score
-      count[f] = count[f]! + 1
+    for (const fact of kb.asking.askable.get(s.muscle.id) ?? []) {
+      const f = favoured.get(fact)
+      if (f) {
+        f.score += s.score
+        f.muscles++
+      } else favoured.set(fact, { score: s.score, muscles: 1 })
     }
   }
-  // The best three by value (ties by question id), kept in order as they come: no sort of them all.
-  const best: { q: Question; fact: string; value: number }[] = []
-  const before = (value: number, q: Question, o: { q: Question; value: number }): boolean => value > o.value || (value === o.value && q.id < o.q.id)
-  for (let k = 0; k < met; k++) {
-    const f = touched[k]!
-    const y = yes[f]!
-    const n = count[f]!
-    yes[f] = 0
-    count[f] = 0
-    const fact = kb.askableFacts[f]!
-    if (n === top.length || isKnown(fact, facts, input)) continue
-    const value = Math.min(y, total - y)
-    const questions = kb.askableQuestions[f]!
-    for (let i = 0; i < questions.length; i++) {
-      const q = questions[i]!
-      if (input.answers[q.id] !== undefined) continue
-      if (best.length === MAX_QUESTIONS && !before(value, q, best[MAX_QUESTIONS - 1]!)) continue
-      let j = Math.min(best.length, MAX_QUESTIONS - 1)
-      while (j > 0 && before(value, q, best[j - 1]!)) j--
-      best.splice(j, 0, { q, fact, value })
-      if (best.length > MAX_QUESTIONS) best.pop()
-    }
+  const candidates: { q: Question; fact: string; value: number }[] = []
+  for (const [fact, f] of favoured) {
+    if (f.muscles === top.length || isKnown(fact, facts, input)) continue
+    const value = Math.min(f.score, total - f.score)
+    for (const q of kb.asking.questionsAbout.get(fact)!) if (input.answers[q.id] === undefined) candidates.push({ q, fact, value })
   }
-  return best.map(({ q, fact }) => {
+  candidates.sort((a, b) => b.value - a.value || (a.q.id < b.q.id ? -1 : 1))
+  return candidates.slice(0, MAX_QUESTIONS).map(({ q, fact }) => {
     // The first three muscles a yes would favour, and the first three it would not.
     const yes: string[] = []
     const no: string[] = []
     for (const t of top) {
-      const side = kb.favours.get(t.muscle.id)!.has(fact) ? yes : no
+      const side = kb.asking.favours.get(t.muscle.id)!.has(fact) ? yes : no
       if (side.length < 3) side.push(t.muscle.name)
     }
     return { id: q.id, text: q.text, kind: 'differentiate' as const, why: `A yes favours ${yes.join(', ')} over ${no.join(', ')}` }
@@ -81,7 +72,7 @@ function differentiating(kb: CompiledKb, facts: FactSet, input: EngineInput, top
  * The screening questions of the families still open, taken in turn (the most serious family's
  * first question, then the next family's, ...), so two open families are both screened.
  */
-function screens(kb: CompiledKb, possible: readonly PossibleFamily[]): QuestionResult[] {
+function screens(kb: KbLookups, possible: readonly PossibleFamily[]): QuestionResult[] {
   const out: QuestionResult[] = []
   const seen = new Set<string>()
   for (let round = 0; out.length < MAX_QUESTIONS && possible.some((p) => p.questionIds.length > round); round++) {
@@ -101,7 +92,7 @@ function screens(kb: CompiledKb, possible: readonly PossibleFamily[]): QuestionR
  * @param possible the families still open (see triage)
  * @param ranked scored muscles, best first
  */
-export function chooseQuestions(kb: CompiledKb, facts: FactSet, input: EngineInput, possible: readonly PossibleFamily[], ranked: Scored[], level: TriageLevel): QuestionResult[] {
+export function chooseQuestions(kb: Kb, facts: FactSet, input: EngineInput, possible: readonly PossibleFamily[], ranked: Scored[], level: TriageLevel): QuestionResult[] {
   if (level === 'emergency') return []
   const screen = screens(kb, possible)
   if (level === 'urgent') return screen
@@ -112,7 +103,7 @@ export function chooseQuestions(kb: CompiledKb, facts: FactSet, input: EngineInp
  * "Where exactly?" for a broad area ("back", "leg", "all over") with nothing narrower reported: its
  * options are the areas directly below it, answered by sending the chosen one as a complaint.
  */
-function locate(kb: CompiledKb, facts: FactSet): QuestionResult[] {
+function locate(kb: KbLookups, facts: FactSet): QuestionResult[] {
   const reported = facts.complaints.map((c) => c.region)
   // Nothing located at all: ask where, from the top of the body map, so an answer never ends without a question.
   const broad = reported.length === 0 ? ROOT : reported.find((r) => (kb.children.get(r) ?? []).length > 0 && !reported.some((o) => o !== r && (kb.ancestors.get(o) ?? []).includes(r)))

@@ -5,26 +5,12 @@
  * frequency order. Scoring a complaint is then one walk over a list, with no per-request maps,
  * sorting or string building. Pure.
  */
-import type { Muscle, Region } from '../kb/schema.js'
-import { ordinal, relativePlace, type GuideIndex, type GuidePlace } from './guides.js'
-import type { Side } from './types.js'
+import type { Muscle } from '../kb/schema.js'
+import { ordinal, relativePlace } from './guides.js'
+import type { GuideIndex, GuidePlace, KbLookups, ReachEdge, Side } from './types.js'
 import { WEIGHTS } from './weights.js'
 
 type Zone = Muscle['referralZones'][number]
-
-export interface ReachEdge {
-  muscle: Muscle
-  zone: Zone
-  weight: number
-  /** `muscle@zoneRegion`: the explanation's ref. */
-  ref: string
-  /** The explanation's detail for the side the zone lands on (`none`: no side reported, or midline). */
-  detail: Readonly<Record<Side | 'none', string>>
-  /** 0-based place in the region's frequency order: the tie-break after the score. */
-  place: number
-  /** The muscle's listing in this region's own pain guide, with its weight, ref and text; null when not listed. */
-  guide: { place: GuidePlace; weight: number; ref: string; detail: string } | null
-}
 
 /** The side a zone lands on for a complaint side: referral is ipsilateral unless the zone says otherwise. */
 export function zoneSide(complaintSide: Side | undefined, laterality: string): Side | undefined {
@@ -60,14 +46,8 @@ export function buildLyingIn(muscles: readonly Muscle[]): Map<string, Muscle[]> 
  * weight, then by their best relative place in the guides of the regions below and above, then by
  * the knowledge-base-wide commonness order.
  */
-export function buildReach(
-  regions: ReadonlyMap<string, Region>,
-  subtree: ReadonlyMap<string, readonly string[]>,
-  ancestors: ReadonlyMap<string, readonly string[]>,
-  referralsTo: ReadonlyMap<string, readonly { muscle: Muscle; zone: Zone }[]>,
-  guides: GuideIndex,
-  commonness: ReadonlyMap<string, number>,
-): Map<string, ReachEdge[]> {
+export function buildReach(lookups: Pick<KbLookups, 'regions' | 'subtree' | 'ancestors' | 'referralsTo'>, guides: GuideIndex, commonness: ReadonlyMap<string, number>): Map<string, ReachEdge[]> {
+  const { regions, subtree, ancestors, referralsTo } = lookups
   const out = new Map<string, ReachEdge[]>()
   for (const region of regions.values()) {
     const best = new Map<string, { weight: number; zone: Zone; muscle: Muscle; how: string }>()

@@ -3,26 +3,43 @@
  * regions, symptoms, entrapments, contexts, conditions, rules and answered questions. Every weight becomes an
  * explanation entry. Touches only the edges and rules the reported facts index into. Pure.
  */
-import type { Muscle } from '../kb/schema.js'
-import type { CompiledKb } from './compile.js'
-import { holds, type FactSet } from './facts.js'
-import { zoneSide } from './reach.js'
-import type { ComplaintInput, Contribution, EngineInput, Side } from './types.js'
+import type { Muscle, Rule } from '../kb/schema.js'
+import { favouredFacts, holds } from './facts.js'
+import { buildCommonness, buildGuideIndex } from './guides.js'
+import { buildLyingIn, buildReach, zoneSide } from './reach.js'
+import type { CompiledKb, ComplaintInput, Contribution, EngineInput, FactSet, KbLookups, ScoreIndex, Scored, Side } from './types.js'
 import { WEIGHTS } from './weights.js'
 
-export interface Scored {
-  muscle: Muscle
-  score: number
-  contributions: Contribution[]
-  /** Sides a reported side places it on, as bits: LEFT | RIGHT (0: no reported side places it). */
-  sides: number
-  /** Its best place in the frequency order of a reported region (Infinity when no complaint reaches it). */
-  place: number
-  /** How many reported regions (complaints) it explains. */
-  explains: number
-  /** Of those, how many on the left (or on no particular side), and how many on the right (or none). */
-  onLeft: number
-  onRight: number
+/**
+ * Build the scoring index: what each region reaches, the muscles lying in each region, the rules by
+ * the facts they test, and the explanation texts of each muscle's symptoms and contexts.
+ */
+export function buildScoreIndex(lookups: KbLookups): ScoreIndex {
+  const { kb } = lookups
+  const commonness = buildCommonness(kb.muscles, kb.painGuides)
+  const rulesByFact = new Map<string, Rule[]>()
+  for (const rule of kb.rules) {
+    for (const f of new Set([...(rule.when.all ?? []), ...(rule.when.any ?? [])])) rulesByFact.set(f, [...(rulesByFact.get(f) ?? []), rule])
+  }
+  const musclesBySymptom = new Map<string, Muscle[]>()
+  for (const m of kb.muscles) for (const sym of new Set(m.symptoms.map((x) => x.sensation))) musclesBySymptom.set(sym, [...(musclesBySymptom.get(sym) ?? []), m])
+  const symptomDetails = new Map<string, Map<string, string>>()
+  for (const m of kb.muscles) {
+    const notes = new Map<string, string>()
+    for (const x of m.symptoms) if (!notes.has(x.sensation)) notes.set(x.sensation, `${m.name}: ${x.note}`)
+    symptomDetails.set(m.id, notes)
+  }
+  const contextLabel = (c: string): string => lookups.contexts.get(c)?.label ?? `context:${c}`
+  return {
+    reach: buildReach(lookups, buildGuideIndex(kb.painGuides), commonness),
+    lyingIn: buildLyingIn(kb.muscles),
+    commonness,
+    rulesByFact,
+    musclesBySymptom,
+    favours: new Map(kb.muscles.map((m) => [m.id, favouredFacts(m)])),
+    symptomDetails,
+    contextDetails: new Map(kb.muscles.map((m) => [m.id, new Map(m.contexts.map((c) => [`context:${c}`, `${contextLabel(c)} commonly aggravates ${m.name}`]))])),
+  }
 }
 
 const LEFT = 1
@@ -54,7 +71,6 @@ function joinSides(a: Side | undefined, b: Side | undefined): Side | undefined {
  * an extra-region bonus for a region the client never added. Regions side by side stay apart.
  */
 export function distinctComplaints(complaints: readonly ComplaintInput[], ancestors: ReadonlyMap<string, readonly string[]>): ComplaintInput[] {
-  if (complaints.length < 2) return complaints.slice()
   const byRegion = new Map<string, ComplaintInput>()
   for (const c of complaints) {
     const prev = byRegion.get(c.region)
@@ -76,16 +92,14 @@ export function distinctComplaints(complaints: readonly ComplaintInput[], ancest
 }
 
 /** Score every muscle the facts reach. */
-export function scoreMuscles(kb: CompiledKb, input: EngineInput, facts: FactSet): Map<string, Scored> {
+export function scoreMuscles(kb: KbLookups & Pick<CompiledKb, 'scoring'>, input: EngineInput, facts: FactSet): Map<string, Scored> {
+  const index = kb.scoring
   const scored = new Map<string, Scored>()
-  // The same entries in an array: loops over it allocate no iterator results.
-  const all: Scored[] = []
   const entry = (m: Muscle): Scored => {
     let s = scored.get(m.id)
     if (!s) {
       s = { muscle: m, score: 0, contributions: [], sides: 0, place: Infinity, explains: 0, onLeft: 0, onRight: 0 }
       scored.set(m.id, s)
-      all.push(s)
     }
     return s
   }
@@ -100,7 +114,7 @@ export function scoreMuscles(kb: CompiledKb, input: EngineInput, facts: FactSet)
     // A broad area ("back", "neck") says too little for reaching two of them to mean one source.
     const broad = (kb.subtree.get(complaint.region)?.length ?? 1) > 1
     // A region's reach lists each muscle once, so each complaint counts once per muscle.
-    for (const edge of kb.reach.get(complaint.region) ?? []) {
+    for (const edge of index.reach.get(complaint.region) ?? []) {
       const s = entry(edge.muscle)
       const side = zoneSide(complaint.side, edge.zone.laterality)
       s.sides |= sideBits(side)
@@ -118,7 +132,7 @@ export function scoreMuscles(kb: CompiledKb, input: EngineInput, facts: FactSet)
   for (const complaint of complaints) {
     const region = kb.regions.get(complaint.region)
     if (!region) continue
-    for (const m of kb.lyingIn.get(complaint.region) ?? []) {
+    for (const m of index.lyingIn.get(complaint.region) ?? []) {
       const s = entry(m)
       if (local.has(s)) continue
       local.add(s)
@@ -129,14 +143,14 @@ export function scoreMuscles(kb: CompiledKb, input: EngineInput, facts: FactSet)
   }
 
   // Only muscles reached by a zone or lying in a reported region are scored so far.
-  for (const s of all) {
+  for (const s of scored.values()) {
     const n = Math.max(s.onLeft, s.onRight)
     if (n >= 2) add(s, { kind: 'coverage', ref: 'coverage', weight: WEIGHTS.coverage * (n - 1), detail: `Explains ${n} of the reported regions on one side` })
   }
 
-  input.conditions.forEach((cid) => {
+  for (const cid of input.conditions) {
     const condition = kb.conditions.get(cid)
-    if (!condition) return
+    if (!condition) continue
     const n = condition.muscles.length
     condition.muscles.forEach((mid, rank) => {
       const m = kb.muscles.get(mid)
@@ -144,17 +158,13 @@ export function scoreMuscles(kb: CompiledKb, input: EngineInput, facts: FactSet)
       const w = n === 1 ? WEIGHTS.conditionTop : WEIGHTS.conditionTop - ((WEIGHTS.conditionTop - WEIGHTS.conditionBottom) * rank) / (n - 1)
       add(entry(m), { kind: 'condition', ref: cid, weight: w, detail: `Ranked ${rank + 1} of ${n} muscles commonly associated with ${condition.name}` })
     })
-  })
+  }
 
-  // Rules a present fact touches, marked by their place in id order: applied in that order, since a
-  // negative adjustment only applies to a muscle already scored.
-  const touched = new Uint8Array(kb.rulesById.length)
-  facts.present.forEach((f) => {
-    for (const r of kb.rulesByFact.get(f) ?? []) touched[kb.ruleIndex.get(r.id)!] = 1
-  })
-  for (let i = 0; i < touched.length; i++) {
-    if (!touched[i]) continue
-    const rule = kb.rulesById[i]!
+  // The rules a present fact touches, applied in id order, since a negative adjustment only applies
+  // to a muscle already scored.
+  const touched = new Set<Rule>()
+  for (const f of facts.present) for (const r of index.rulesByFact.get(f) ?? []) touched.add(r)
+  for (const rule of [...touched].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     if (!holds(rule.when, facts.present)) continue
     for (const adj of rule.adjust) {
       const m = kb.muscles.get(adj.muscle)
@@ -164,42 +174,35 @@ export function scoreMuscles(kb: CompiledKb, input: EngineInput, facts: FactSet)
   }
 
   // Symptoms that are not pain (dizziness, tinnitus, tearing) can point at a muscle on their own.
-  facts.sensations.forEach((sens) => {
-    if (kb.sensations.get(sens)?.category !== 'autonomic') return
-    for (const m of kb.musclesBySymptom.get(sens) ?? []) entry(m)
-  })
+  for (const sens of facts.sensations) {
+    if (kb.sensations.get(sens)?.category !== 'autonomic') continue
+    for (const m of index.musclesBySymptom.get(sens) ?? []) entry(m)
+  }
 
   const nerve = NERVE_SENSATIONS.filter((s) => facts.sensations.has(s))
-  // In any order: a muscle's contributions are sorted by kind, weight and ref later.
-  const contexts: string[] = []
-  facts.present.forEach((f) => {
-    if (f.startsWith('context:')) contexts.push(f)
-  })
-  const sensations = [...facts.sensations]
-  const negated = [...facts.negated]
-  // Each muscle's contributions are sorted later, so muscles can be visited in any order.
-  for (const s of all) {
+  const contexts = [...facts.present].filter((f) => f.startsWith('context:'))
+  for (const s of scored.values()) {
     const m = s.muscle
-    const symptoms = kb.symptomDetails.get(m.id)!
-    const favours = kb.favours.get(m.id)!
-    for (const sens of sensations) {
+    const symptoms = index.symptomDetails.get(m.id)!
+    const favours = index.favours.get(m.id)!
+    for (const sens of facts.sensations) {
       const detail = symptoms.get(sens)
-      if (detail !== undefined) add(s, { kind: 'symptom', ref: kb.factNames.sensation.get(sens) ?? `sensation:${sens}`, weight: WEIGHTS.symptom, detail })
+      if (detail !== undefined) add(s, { kind: 'symptom', ref: `sensation:${sens}`, weight: WEIGHTS.symptom, detail })
     }
     if (nerve.length > 0 && m.entrapments.length > 0) {
       add(s, { kind: 'entrapment', ref: `sensation:${nerve[0]}`, weight: WEIGHTS.entrapment,
         detail: `${nerve.join(' and ')} fit ${m.name}, which can compress the ${m.entrapments.map((e) => e.structure).join(', ')}` })
     }
-    const contextDetails = kb.contextDetails.get(m.id)!
+    const contextDetails = index.contextDetails.get(m.id)!
     for (const ctx of contexts) {
       const detail = contextDetails.get(ctx)
       if (detail !== undefined) add(s, { kind: 'context', ref: ctx, weight: WEIGHTS.context, detail })
     }
-    for (const neg of negated) {
+    for (const neg of facts.negated) {
       if (neg.startsWith('condition:') || neg.startsWith('sign:') || !favours.has(neg)) continue
       add(s, { kind: 'answer', ref: neg, weight: WEIGHTS.negatedFact, detail: `Reported absent: ${neg.slice(neg.indexOf(':') + 1).replace(/-/g, ' ')}, which would have pointed to ${m.name}` })
     }
   }
-  for (const s of all) s.score = round(s.score)
+  for (const s of scored.values()) s.score = round(s.score)
   return scored
 }

@@ -6,35 +6,15 @@
 import type { KnowledgeBase } from '../kb/schema.js'
 import { normalizeText } from './normalize.js'
 import { editDistance } from './suggest.js'
+import type { SearchEntry, SearchIndex, SearchItem, SearchType } from './types.js'
 
-export type SearchType = 'region' | 'sensation' | 'context' | 'condition' | 'muscle'
-
-export interface SearchItem {
-  type: SearchType
-  id: string
-  label: string
-  /** The name or synonym the query matched. */
-  matched: string
-}
-
-interface Entry {
-  type: SearchType
-  id: string
-  label: string
-  names: { raw: string; norm: string; words: string[] }[]
-}
-
-export interface SearchIndex {
-  entries: readonly Entry[]
-  /** Every distinct word of every name, by first letter: the candidates of a typo-tolerant match. */
-  wordsByFirst: ReadonlyMap<string, readonly string[]>
-}
+export type { SearchType } from './types.js'
 
 const TYPE_ORDER: Record<SearchType, number> = { region: 0, sensation: 1, context: 2, condition: 3, muscle: 4 }
 
 /** Build the search index of a knowledge base. */
 export function buildSearchIndex(kb: KnowledgeBase): SearchIndex {
-  const entries: Entry[] = []
+  const entries: SearchEntry[] = []
   const add = (type: SearchType, id: string, label: string, names: string[]): void => {
     const seen = new Set<string>()
     const list = [label, ...names, id.replace(/-/g, ' ')].map((raw) => ({ raw, norm: normalizeText(raw) }))
@@ -65,7 +45,7 @@ function nearWords(index: SearchIndex, qw: string): Set<string> {
   return out
 }
 
-function score(q: string, name: Entry['names'][number]): number {
+function score(q: string, name: SearchEntry['names'][number]): number {
   if (name.norm === q) return 100
   if (name.norm.startsWith(q)) return 90 - Math.min(name.norm.length - q.length, 20) / 2
   if (name.words.some((w) => w.startsWith(q))) return 70
@@ -74,7 +54,7 @@ function score(q: string, name: Entry['names'][number]): number {
 }
 
 /** Typo-tolerant: every query word is a name word, a prefix of one, or near one. */
-function fuzzyScore(qWords: string[], near: Set<string>[], name: Entry['names'][number]): number {
+function fuzzyScore(qWords: string[], near: Set<string>[], name: SearchEntry['names'][number]): number {
   let total = 0
   for (let i = 0; i < qWords.length; i++) {
     const qw = qWords[i]!
@@ -100,7 +80,7 @@ export function search(index: SearchIndex, q: string, types: readonly SearchType
   if (nq === '') return []
   const qWords = nq.split(' ')
   const hits: { item: SearchItem; score: number }[] = []
-  const scan = (scoreOf: (n: Entry['names'][number]) => number): void => {
+  const scan = (scoreOf: (n: SearchEntry['names'][number]) => number): void => {
     for (const e of index.entries) {
       if (types.length > 0 && !types.includes(e.type)) continue
       let best = 0

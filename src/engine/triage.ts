@@ -4,21 +4,11 @@
  * touches without meeting any of their flags ("when in doubt, screen"), with the screening
  * questions still open. Builds its own index once per knowledge base. Pure.
  */
-import type { KnowledgeBase, RedFlag, RedFlagFamily, When } from '../kb/schema.js'
-import type { CompiledKb } from './compile.js'
-import { holds, type FactSet } from './facts.js'
-import type { EngineInput, FlagResult, PossibleFamily, TriageLevel } from './types.js'
+import type { KnowledgeBase, RedFlag } from '../kb/schema.js'
+import { holds } from './facts.js'
+import type { CompiledKb, EngineInput, FactSet, FlagResult, KbLookups, PossibleFamily, TriageIndex, TriageLevel, TriageOutcome } from './types.js'
 
 export const LEVEL_RANK: Record<TriageLevel, number> = { none: 0, routine: 1, urgent: 2, emergency: 3 }
-
-export interface TriageIndex {
-  /** Fact → red flags whose `all` or `any` mention it (a flag can only fire through one of these). */
-  flagsByFact: ReadonlyMap<string, readonly RedFlag[]>
-  /** Families, most serious first (by their most serious flag), then as authored. */
-  families: readonly { family: RedFlagFamily; level: TriageLevel; touches: readonly (string | When)[] }[]
-  /** Flag id → its family id. */
-  familyOf: ReadonlyMap<string, string>
-}
 
 /** Build the triage index of a knowledge base. */
 export function buildTriageIndex(kb: Pick<KnowledgeBase, 'redFlags' | 'redFlagFamilies'>): TriageIndex {
@@ -36,7 +26,7 @@ export function buildTriageIndex(kb: Pick<KnowledgeBase, 'redFlags' | 'redFlagFa
 }
 
 /** Human label of a fact, for explanations. */
-export function factLabel(kb: CompiledKb, fact: string): string {
+export function factLabel(kb: KbLookups, fact: string): string {
   const [type, id] = fact.split(':') as [string, string | undefined]
   if (id === undefined) {
     const m = /^age(>=|<)(\d+)$/.exec(fact)
@@ -50,19 +40,13 @@ export function factLabel(kb: CompiledKb, fact: string): string {
   return fact
 }
 
-export interface TriageOutcome {
-  level: TriageLevel
-  flags: FlagResult[]
-  possible: PossibleFamily[]
-}
-
 /** Whether a question's fact is already known: said, denied, or (for age facts) given as an age. */
 export function isKnown(fact: string, facts: FactSet, input: Pick<EngineInput, 'age'>): boolean {
   return facts.present.has(fact) || facts.negated.has(fact) || (fact.startsWith('age') && input.age !== undefined)
 }
 
 /** Screen the fact set against the red flags and their families. */
-export function triage(kb: CompiledKb, facts: FactSet, input: Pick<EngineInput, 'age' | 'answers'>): TriageOutcome {
+export function triage(kb: KbLookups & Pick<CompiledKb, 'triage'>, facts: FactSet, input: Pick<EngineInput, 'age' | 'answers'>): TriageOutcome {
   const touched = new Set<RedFlag>()
   facts.present.forEach((f) => {
     for (const flag of kb.triage.flagsByFact.get(f) ?? []) touched.add(flag)

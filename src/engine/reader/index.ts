@@ -6,12 +6,12 @@
  * never kept beyond the call.
  */
 import type { KnowledgeBase } from '../../kb/schema.js'
-import type { Side } from '../types.js'
+import type { Finding, PhraseMatch, Reader, Side, Word } from '../types.js'
 import { buildEnglish } from './english.js'
 import { createLemmatizer } from './lemmas.js'
 import { deniedAfter, deniedMatches, ENDINGS, negationScopes, resolvingClauses } from './negation.js'
-import { readNumbers, type NumberReading, type Onset } from './numbers.js'
-import { buildPhraseIndex, matchPhrases, phrasesOf, sidesAfter, type PhraseMatch, type PhraseType, type Word } from './phrases.js'
+import { readNumbers } from './numbers.js'
+import { buildPhraseIndex, matchPhrases, phrasesOf, sidesAfter } from './phrases.js'
 import { buildPartIndex, readParts } from './parts.js'
 import { buildSignPatterns, patternSigns } from './signs.js'
 import { createSpeller } from './spelling.js'
@@ -20,38 +20,7 @@ import { FILLERS, NEGATORS, SIDE_WORDS } from './words.js'
 import { STOP } from './stop-words.js'
 import { aboutOther, saidOfRelative } from './subject.js'
 
-export type { Onset } from './numbers.js'
-
-export interface Finding {
-  type: Exclude<PhraseType, 'term'>
-  id: string
-  phrase: string
-  span: [number, number]
-  side?: Side
-  negated: boolean
-  sentence: number
-  clause: number
-  /** A body part named as moved ("when I lift my arm"), not complained of. */
-  moved?: boolean
-  /** A sign denied only through something it names ("not swollen" denies a swollen calf). */
-  inferred?: boolean
-}
-
-export interface Reading {
-  findings: Finding[]
-  /** Word classes found (the reader's own vocabulary, for tools and tests; not part of any answer). */
-  terms: { id: string; span: [number, number]; negated: boolean }[]
-  age: NumberReading['age']
-  onset: Onset | null
-  unrecognized: { word: string; span: [number, number] }[]
-}
-
-export interface Reader {
-  /** Read a message (already length-checked). */
-  read(text: string): Reading
-  /** A word or phrase in canonical form, as the reader compares them (for tests and tools). */
-  canonical(phrase: string): string[]
-}
+export type { Finding } from '../types.js'
 
 /** Paired body parts: written in the plural ("my knees") they are on both sides. */
 const PAIRED = new Set(['leg', 'arm', 'knee', 'foot', 'hand', 'calf', 'shoulder', 'hip', 'thigh', 'ankle', 'wrist', 'elbow', 'shin', 'heel', 'eye', 'ear',

@@ -5,7 +5,7 @@
  * candidates; a candidate counts only when it is a real word (the common English list or the
  * knowledge base's own vocabulary), so "shoulder" never becomes "should". Pure.
  */
-import type { English } from './english.js'
+import type { English, Lemmatizer } from '../types.js'
 
 /** Irregular forms the suffix rules cannot reach. */
 const IRREGULAR: ReadonlyMap<string, string> = new Map(Object.entries({
@@ -88,11 +88,6 @@ function comparatives(w: string): string[] {
   // A superlative's stem has four letters or more: "latest" is not the muscle "lat".
   if (n > 5 && w.endsWith('est')) out.push(...[w.slice(0, -3), w.slice(0, -2)].filter((x) => x.length >= 4))
   return out.filter((x) => x !== '')
-}
-
-export interface Lemmatizer {
-  /** The canonical form of a normalised word. */
-  lemma(word: string): string
 }
 
 /**

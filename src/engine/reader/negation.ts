@@ -7,8 +7,7 @@
  * ("not sure", "no idea") denies nothing. A thing named and then said to be normal is denied too:
  * "peeing fine", "my scalp is not sore", "breathing's normal". Pure.
  */
-import type { PhraseMatch, Word } from './phrases.js'
-import type { Token } from './tokens.js'
+import type { PhraseMatch, Token, Word } from '../types.js'
 import { COMPLAINT_WORDS, HEDGES, LINKS, MODALS, NEGATION_REACH, NEGATORS, NORMAL_WORDS, QUALIFIERS, RESOLVED, SCOPE_ENDS } from './words.js'
 
 /** Words that may follow "gone" or "cleared" when a thing is over ("gone now", "cleared up completely"). */

@@ -6,15 +6,7 @@
  * pattern is anchored and bounded, so the cost is linear in the text. Pure.
  */
 
-export type Span = [number, number]
-
-export interface Onset {
-  kind: 'sudden' | 'gradual' | 'duration'
-  text: string
-  span: Span
-  /** Approximate duration in days, for `duration`. */
-  days: number | null
-}
+import type { NumberReading, Onset, Span } from '../types.js'
 
 /** What a number said, in the knowledge base's sign ids. */
 export const NUMBER_SIGNS = {
@@ -23,13 +15,6 @@ export const NUMBER_SIGNS = {
   pregnancy: 'pregnancy',
   pregnancyAfter20Weeks: 'pregnancy-after-20-weeks',
 } as const
-
-export interface NumberReading {
-  age: { age: number; span: Span } | null
-  /** Signs said with a number; `negated` when the number rules the sign out (a temperature of 36.8). */
-  signs: { id: string; span: Span; negated: boolean }[]
-  onset: Onset | null
-}
 
 const UNITS_AFTER = String.raw`\s*(?:kg|kgs|kilos?|lbs?|pounds?|stone|st|cm|ft|foot|feet|inch|%|weeks?|wks?|months?|days?|hours?|hrs?|minutes?|mins?|times|x|degrees?|°|mg|miles?|km|k|am|pm|years? ago|yrs? ago|y\/?o? ago|weeks? pregnant)\b`
 const PERSON = String.raw`(?:mum|mom|mother|mam|ma|dad|father|pa|husband|hubby|wife|partner|son|daughter|nan|nana|nanna|gran|granny|grandma|grandmother|grandad|granddad|grandpa|grandfather|sister|brother|aunt|auntie|uncle|friend|neighbou?r|boyfriend|girlfriend|fiance|fiancee|patient|client|man|woman|lady|guy|gent|chap|male|female|he|she|him|her|they|child|kid|boy|girl|teen|teenager)`

@@ -8,7 +8,7 @@
  * Builds its own index (region → part word → region) once per knowledge base. Pure.
  */
 import type { Region } from '../../kb/schema.js'
-import type { PhraseMatch, Word } from './phrases.js'
+import type { PartIndex, PhraseMatch, Word } from '../types.js'
 
 /** A part word and the region-id prefixes it stands for, the likeliest first. */
 const PARTS: ReadonlyMap<string, readonly string[]> = new Map([
@@ -34,9 +34,6 @@ const NOT_A_PART = new Set(['that', 'this', 'same', 'other', 'one', 'either', 'e
 
 /** How many words after the region a part word may stand ("hip hurts when I sit at the front" is too far). */
 const MAX_AFTER = 6
-
-/** Region id → part word → the candidate parts, each with the words after its prefix. */
-export type PartIndex = ReadonlyMap<string, ReadonlyMap<string, readonly { id: string; words: readonly string[] }[]>>
 
 /**
  * Build the part index: for each region and part word, the regions inside it or beside it (same

@@ -5,72 +5,8 @@
  * index (phrase → what it names) once per knowledge base. Pure.
  */
 import type { KnowledgeBase } from '../../kb/schema.js'
-import type { Side } from '../types.js'
+import type { PhraseIndex, PhraseMatch, PhraseNode, PhraseTarget, PhraseType, RawPhrase, Side, Word } from '../types.js'
 import { MOVEMENTS } from './words.js'
-
-export type PhraseType = 'region' | 'sensation' | 'context' | 'sign' | 'condition' | 'term'
-
-export interface PhraseTarget {
-  type: PhraseType
-  id: string
-  /** \`type:id\`, made once: how sign patterns name it. */
-  key: string
-}
-
-/** A node of the phrase trie: the next words, and what the phrase ending here names. */
-interface Node {
-  next: Map<string, Node>
-  /** The canonical phrase ending here and what it names (none when no phrase ends here). */
-  phrase?: string
-  targets?: PhraseTarget[]
-}
-
-export interface PhraseIndex {
-  /** Canonical phrases as a trie over words: a lookup walks as far as the text goes along one. */
-  root: Node
-  /** One-word phrases written as two words in text ("shoulder blade" for "shoulderblade"): joined words → phrase. */
-  joined: ReadonlyMap<string, readonly PhraseTarget[]>
-}
-
-/** A word of the message in canonical form, with where it came from. */
-export interface Word {
-  norm: string
-  token: number
-  start: number
-  end: number
-  sentence: number
-  clause: number
-  gap: 'none' | 'comma' | 'clause' | 'sentence'
-  /** A side word ("left", "both") that stood just before this word. */
-  side?: Side
-  /** The client wrote a plural ("knees"): a paired body part on both sides. */
-  plural?: boolean
-  /** The client wrote an -ing form ("clearing the gutters"): a verb, never the adjective ("clear"). */
-  gerund?: boolean
-}
-
-export interface PhraseMatch extends PhraseTarget {
-  phrase: string
-  /** Index of the first and one past the last word matched. */
-  from: number
-  to: number
-  span: [number, number]
-  sentence: number
-  clause: number
-  side?: Side
-  /** A body part named as moved ("when I turn my head"), not as a complaint. */
-  moved?: boolean
-  /** Denied by the client (set by the negation pass). */
-  denied?: boolean
-}
-
-/** A phrase as authored, with what it names; `byMuscle`: a muscle's name, placing a complaint where the muscle lies. */
-export interface RawPhrase {
-  type: PhraseType
-  id: string
-  phrase: string
-  byMuscle?: boolean
-}
 
 /** Every phrase a knowledge base names things by, raw (before canonical form): label, id words, synonyms. */
 export function phrasesOf(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | 'contexts' | 'signs' | 'conditions' | 'terms' | 'muscles'>): RawPhrase[] {
@@ -100,7 +36,7 @@ export function phrasesOf(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | 'co
  * @param canonical a phrase's canonical words (normalised, fillers dropped, lemmatised)
  */
 export function buildPhraseIndex(phrases: readonly RawPhrase[], canonical: (phrase: string) => string[]): PhraseIndex {
-  const root: Node = { next: new Map() }
+  const root: PhraseNode = { next: new Map() }
   const joined = new Map<string, PhraseTarget[]>()
   // A region's own names come first; a muscle's name only places a complaint where no region goes by it.
   const ordered = [...phrases.filter((p) => !p.byMuscle), ...phrases.filter((p) => p.byMuscle)]
@@ -145,9 +81,9 @@ function innerKeeps(outer: readonly PhraseTarget[], t: PhraseTarget, offset: num
  * The longest phrase starting at word \`from\` and ending before \`limit\` (never past its sentence):
  * one past its last word and the trie node it ends on; null when none starts there.
  */
-function longest(index: PhraseIndex, words: readonly Word[], from: number, limit: number): { to: number; node: Node } | null {
-  let node: Node | undefined = index.root
-  let best: { to: number; node: Node } | null = null
+function longest(index: PhraseIndex, words: readonly Word[], from: number, limit: number): { to: number; node: PhraseNode } | null {
+  let node: PhraseNode | undefined = index.root
+  let best: { to: number; node: PhraseNode } | null = null
   // A phrase never runs across punctuation: "tight and sore, both sides" is no "sore side".
   for (let j = from; j < limit && (j === from || words[j]!.gap === 'none'); j++) {
     node = node.next.get(words[j]!.norm)
@@ -189,7 +125,6 @@ export function matchPhrases(index: PhraseIndex, words: readonly Word[]): Phrase
     const previous = words[i - 1]
     const moved = previous !== undefined && MOVEMENTS.has(previous.norm) && previous.clause === w.clause
     const at = (t: PhraseTarget, from: number, to: number, phrase: string): PhraseMatch => {
-      // Built field by field: conditional spreads made this the reader's costliest line.
       const m: PhraseMatch = { type: t.type, id: t.id, key: t.key, from, to, sentence: w.sentence, clause: w.clause, phrase, span: [words[from]!.start, words[to - 1]!.end] }
       if (t.type === 'region' && side) m.side = side
       if (t.type === 'region' && moved && from === i) m.moved = true

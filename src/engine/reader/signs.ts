@@ -7,57 +7,20 @@
  * Builds its own index (item → patterns) once per knowledge base. Pure.
  */
 import type { Sign } from '../../kb/schema.js'
-import type { PhraseMatch, Word } from './phrases.js'
-
-type Within = 'clause' | 'sentence' | 'message'
-
+import type { PatternSign, PatternUnit, PhraseMatch, SignPattern, SignPatternIndex, Word } from '../types.js'
 
 /** How many mentions of a pattern's first item are tried as its anchor within one unit. */
 const MAX_ANCHORS = 8
-
-interface CompiledPattern {
-  sign: string
-  items: readonly string[]
-  within: Within
-  /** Most words from the first item said to the last, or Infinity. */
-  span: number
-  /** Items must be said in the order given. */
-  ordered: boolean
-  notWith: readonly string[]
-  /** Names a sign among its items or exclusions, so a sign found in the first round can change it. */
-  usesSigns: boolean
-}
-
-export interface SignPatternIndex {
-  /** Item → patterns that need it (and sign denials that watch it). */
-  byItem: ReadonlyMap<string, readonly CompiledPattern[]>
-  /** Sign id → items whose denial denies it. */
-  deniedBy: ReadonlyMap<string, readonly string[]>
-}
-
-export interface PatternSign {
-  id: string
-  span: [number, number]
-  /** Index of its first word. */
-  from: number
-  /** Denied only through an item it names (`deniedBy`), not said itself. */
-  inferred?: boolean
-  negated: boolean
-  sentence: number
-  clause: number
-  /** Words the pattern used (so they are not reported as unrecognised). */
-  tokens: number[]
-}
 
 /**
  * Build the pattern index.
  * @param canonical a plain word's canonical form (so "swollen" meets "swelling")
  */
 export function buildSignPatterns(signs: readonly Sign[], canonical: (word: string) => string): SignPatternIndex {
-  const byItem = new Map<string, CompiledPattern[]>()
+  const byItem = new Map<string, SignPattern[]>()
   const deniedBy = new Map<string, string[]>()
   const item = (x: string): string => (x.includes(':') ? x : canonical(x))
-  const watch = (key: string, p: CompiledPattern): void => {
+  const watch = (key: string, p: SignPattern): void => {
     const list = byItem.get(key)
     if (list) list.push(p)
     else byItem.set(key, [p])
@@ -67,7 +30,7 @@ export function buildSignPatterns(signs: readonly Sign[], canonical: (word: stri
       const items = [...new Set(p.all.map(item))]
       const notWith = (p.notWith ?? []).map(item)
       const usesSigns = [...items, ...notWith].some((it) => it.startsWith('sign:'))
-      const compiled: CompiledPattern = { sign: s.id, items, within: p.within ?? 'clause', span: p.span ?? Infinity, ordered: p.ordered ?? false, notWith, usesSigns }
+      const compiled: SignPattern = { sign: s.id, items, within: p.within ?? 'clause', span: p.span ?? Infinity, ordered: p.ordered ?? false, notWith, usesSigns }
       for (const key of new Set([...compiled.items, ...compiled.notWith])) watch(key, compiled)
     }
     if (s.deniedBy) {
@@ -93,7 +56,7 @@ interface Mention {
  * One mention of each item within a unit (and within the pattern's span of words), preferring
  * mentions that were not denied; null when an item is missing.
  */
-function choose(p: CompiledPattern, unit: number, byItem: ReadonlyMap<string, Mention[]>): Mention[] | null {
+function choose(p: SignPattern, unit: number, byItem: ReadonlyMap<string, Mention[]>): Mention[] | null {
   const lists = p.items.map((it) => (byItem.get(it) ?? []).filter((m) => unitOf(m, p.within) === unit))
   if (lists.some((l) => l.length === 0)) return null
   let best: Mention[] | null = null
@@ -122,7 +85,7 @@ function nearest(list: readonly Mention[], anchor: Mention): Mention {
   return best
 }
 
-function unitOf(m: Mention, within: Within): number {
+function unitOf(m: Mention, within: PatternUnit): number {
   return within === 'clause' ? m.clause : within === 'sentence' ? m.sentence : 0
 }
 
@@ -159,7 +122,7 @@ export function patternSigns(index: SignPatternIndex, words: readonly Word[], ma
     if (round === 1) {
       for (const [id, f] of found) if (!f.negated) mention(`sign:${id}`, false, f.from, f.to, f.clause, f.sentence)
     }
-    const tried = new Set<CompiledPattern>()
+    const tried = new Set<SignPattern>()
     for (const item of byItem.keys()) {
       for (const p of index.byItem.get(item)!) {
         // The second round adds only signs as mentions: a pattern naming none finds what it found.

@@ -5,7 +5,7 @@
  * ("shoulderblade"). A real English word is never changed, so "toys" never becomes "toes". Cost is
  * bounded per word: words over MAX_CORRECTED letters are left alone. Pure; nothing is remembered.
  */
-import type { English } from './english.js'
+import type { English, Speller } from '../types.js'
 import { editDistance } from '../suggest.js'
 
 /** Longer words are not corrected or split: no real typo of a body word is this long. */
@@ -29,11 +29,6 @@ function deletions(word: string, max: number): Set<string> {
     frontier = next
   }
   return out
-}
-
-export interface Speller {
-  /** What an unknown word most likely meant: one word, two (a split), or null when it is fine or hopeless. */
-  fix(word: string): string[] | null
 }
 
 /**

@@ -4,7 +4,7 @@
  * "my mum had a stroke") is family history, not the client's, unless the client comes back into the
  * clause before it ("my wife says I've gone grey"). Pure.
  */
-import type { Word } from './phrases.js'
+import type { Word } from '../types.js'
 
 const THIRD_PERSON = new Set(['he', 'she', 'him', 'his', 'her', 'hers', 'they', 'them', 'their'])
 const FIRST_PERSON = new Set(['i', 'me', 'my', 'myself', 'im', 'ive', 'id'])

@@ -5,19 +5,8 @@
  * the words it stands for ("w/" → with). Cost is linear in the text: a word longer than MAX_WORD
  * characters is kept as one opaque token and never normalised, corrected or split. Pure.
  */
+import type { Token } from '../types.js'
 import { SHORTHAND } from './words.js'
-
-export interface Token {
-  /** Normalised form: lowercase ASCII letters and digits ("can't" → "cannot"), or a number like "38.9". */
-  norm: string
-  start: number
-  end: number
-  sentence: number
-  clause: number
-  /** What separates this word from the previous one. */
-  gap: 'none' | 'comma' | 'clause' | 'sentence'
-}
-
 
 /** Longer raw words are not words anyone types: kept opaque so no pass ever spends more on them. */
 export const MAX_WORD = 40
@@ -25,14 +14,12 @@ export const MAX_WORD = 40
 const WORD = /\d+(?:[.,]\d+)?|[\p{L}\p{N}'\u2019]+/gu
 const NEW_STATEMENT = new Set(['my', 'the', 'i', 'it', 'its', 'also', 'then', 'now', 'when', 'she', 'he', 'they', 'we', 'there', 'this', 'that', 'im', 'ive', 'id', 'shes', 'hes', 'theyre', 'theres', 'thats', 'whats'])
 const CLAUSE_WORDS = new Set(['but', 'however', 'although', 'though', 'whereas', 'yet', 'except'])
-const PLAIN = /^[a-z0-9]+$/
 const SPOKEN_STOPS = new Map<string, 'comma' | 'sentence'>([['full stop', 'sentence'], ['question mark', 'sentence'], ['exclamation mark', 'sentence'],
   ['exclamation point', 'sentence'], ['new line', 'sentence'], ['new paragraph', 'sentence']])
 const SPOKEN_FIRST = new Set([...SPOKEN_STOPS.keys()].map((k) => k.split(' ')[0]!))
 
 /** Normalise one word: accents and apostrophes dropped, lowercase ASCII letters and digits only. */
 export function normalizeWord(raw: string): string {
-  if (PLAIN.test(raw)) return raw === 'cant' ? 'cannot' : raw
   const w = raw.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['\u2019]/g, '').replace(/[^a-z0-9]+/g, '').slice(0, MAX_WORD)
   return w === 'cant' ? 'cannot' : w
 }
