@@ -50,7 +50,7 @@ const REQUEST_DURATION_HELP = 'Time from receiving a request to sending its resp
  * The request-duration histogram, its series counted by the request hook (see the header). Its data
  * come out in the shape prom-client's own histogram gives its registry (`getForPromString`, which
  * prom-client 15's registry asks for before `get()`, and which `get()` reads): the series' labels as
- * shared labels, `le` per bucket. test/hardening.test.ts checks the buckets come out.
+ * shared labels, `le` per bucket. test/http/plugins/hardening.test.ts checks the buckets come out.
  */
 class RequestHistogram extends Histogram<RequestLabel> {
   constructor(private readonly series: readonly Series[], registry: Registry) {
