@@ -49,7 +49,8 @@ describe.skipIf(!existsSync(CHROMIUM))('CORS and CSP in Chromium', () => {
       tsxRun('src/cli/keys.ts', ['create', '--name', 'partner server', '--type', 'secret'], env),
     ])
     keys = { pk: /^pk_\S+$/m.exec(pk.stdout)![0], sk: /^sk_\S+$/m.exec(sk.stdout)![0] }
-    api = spawnServer({ ...env, NMT_ENV: 'production' })
+    // Load shedding off: on a loaded test machine a stalled event loop would answer the page's fetches 503.
+    api = spawnServer({ ...env, NMT_ENV: 'production', MAX_EVENT_LOOP_DELAY_MS: '0' })
     ;[base, browser] = await Promise.all([
       listeningPort(api).then((p) => `http://127.0.0.1:${p}`),
       chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] }),

@@ -45,7 +45,7 @@ describe('OpenAPI document', () => {
       info: { version: string }; servers?: { url: string }[]; components: { schemas: Record<string, unknown> }
       paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { $ref?: string } }> }; responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }> }>>
     }
-    expect(full.info.version).toBe((JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version)
+    expect(full.info.version).toBe((JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version)
     expect(full.servers?.length).toBeGreaterThan(0)
     const refs: string[] = []
     for (const op of Object.values(full.paths).flatMap((p) => Object.values(p))) {
