@@ -1,7 +1,6 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { openDatabase } from '../../../src/db/client.js'
 import { createKbRepository } from '../../../src/db/kb-repository.js'
 import { migrateDatabase } from '../../../src/db/migrate.js'
@@ -9,16 +8,9 @@ import { loadSeed, SeedError } from '../../../src/kb/loader.js'
 import { SEED_DIR } from '../../../src/kb/paths.js'
 import { seedKnowledgeBase } from '../../../src/db/seeder.js'
 import { testApp } from '../../helpers/app.js'
+import { tempDirPerTest } from '../../helpers/temp.js'
 
-const temps: string[] = []
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'nmt-test-'))
-  temps.push(dir)
-  return dir
-}
-afterEach(() => {
-  for (const d of temps.splice(0)) rmSync(d, { recursive: true, force: true })
-})
+const tempDir = tempDirPerTest()
 
 describe('database and seeding', () => {
   it('opens SQLite with WAL and foreign keys on', () => {

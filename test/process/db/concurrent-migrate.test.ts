@@ -3,22 +3,14 @@
  * together, or the keys CLI run twice) all succeed, and each migration runs once.
  */
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { openDatabase } from '../../../src/db/client.js'
 import { PROJECT_ROOT } from '../../../src/kb/paths.js'
+import { tempDirPerTest } from '../../helpers/temp.js'
 
-const temps: string[] = []
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'nmt-test-'))
-  temps.push(dir)
-  return dir
-}
-afterEach(() => {
-  for (const d of temps.splice(0)) rmSync(d, { recursive: true, force: true })
-})
+const tempDir = tempDirPerTest()
 
 describe('first-time migration by several processes', () => {
   it('several processes migrating one new file at once all succeed, and each migration runs once', async () => {
