@@ -23,7 +23,21 @@ export function createCatalogService(kb: CompiledKb) {
       { unknown: [{ field: 'id', value: id, suggestions }] })
   }
 
+  const listOf = <T>(items: readonly T[]) => ({ items, total: items.length })
+  const source = kb.kb
+  /** The whole lists, built once: the knowledge base does not change while serving. */
+  const lists = {
+    regions: listOf(source.regions),
+    sensations: listOf(source.sensations),
+    contexts: listOf(source.contexts),
+    conditions: listOf(source.conditions.map((c) => ({ id: c.id, name: c.name, aliases: c.aliases, icd10cm: c.icd10cm }))),
+    redFlags: listOf(source.redFlags),
+    questions: listOf(source.questions),
+  }
+
   return {
+    lists,
+
     /** Autocomplete over regions, sensations, contexts, conditions and muscles, best first. */
     search(q: string, type: SearchType | undefined, limit: number) {
       return { items: search(kb.search, q, type ? [type] : [], limit) }

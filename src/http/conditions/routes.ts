@@ -10,13 +10,7 @@ import {
 
 export default async function conditionRoutes(app: FastifyInstance): Promise<void> {
   const { catalog } = app.services
-  const kb = app.kb.kb
-  const conditions = {
-    items: kb.conditions.map((c) => ({ id: c.id, name: c.name, aliases: c.aliases, icd10cm: c.icd10cm })),
-    total: kb.conditions.length,
-  }
-  const redFlags = { items: kb.redFlags, total: kb.redFlags.length }
-  const questions = { items: kb.questions, total: kb.questions.length }
+  const { conditions, redFlags, questions } = catalog.lists
 
   app.get('/conditions', {
     schema: {

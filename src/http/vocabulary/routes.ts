@@ -11,10 +11,7 @@ import {
 
 export default async function vocabularyRoutes(app: FastifyInstance): Promise<void> {
   const { catalog } = app.services
-  const kb = app.kb.kb
-  const regions = { items: kb.regions, total: kb.regions.length }
-  const sensations = { items: kb.sensations, total: kb.sensations.length }
-  const contexts = { items: kb.contexts, total: kb.contexts.length }
+  const { regions, sensations, contexts } = catalog.lists
 
   app.get('/regions', {
     schema: {
