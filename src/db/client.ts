@@ -1,6 +1,6 @@
 /**
  * Opens SQLite (better-sqlite3) with the pragmas every connection needs and wraps it in drizzle.
- * Creates the parent folder of a file database; never migrates or seeds (see migrate.ts, db/seeder.ts).
+ * Creates the parent folder of a file database; never migrates or seeds (see migrate.ts, seeder.ts).
  */
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'

@@ -1,6 +1,6 @@
 /**
  * The app factory: builds a configured Fastify instance with every plugin and route registered,
- * explicitly and in order. Never listens and never reads process.env (see server.ts).
+ * explicitly and in order. Never listens and never reads process.env (see src/server.ts).
  */
 import { randomUUID } from 'node:crypto'
 import Fastify, { type FastifyInstance } from 'fastify'
