@@ -4,6 +4,11 @@
  * with REDIS_URL in Redis, shared by every instance (one script call per request), falling back to this
  * process's memory while Redis is unreachable. Every answer carries the IETF RateLimit-Policy /
  * RateLimit headers; over the limit it is a 429 problem with Retry-After.
+ *
+ * Hand-written rather than @fastify/rate-limit (10.x), for what it does not do: the current IETF header
+ * pair (`RateLimit-Policy` / `RateLimit`; the plugin writes the older `x-ratelimit-*` or draft-03
+ * `ratelimit-limit/-remaining/-reset` headers), and counting in this process while Redis is down (its
+ * `skipOnError` lets every request through instead). Not a speed choice: it was never measured against it.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import fp from 'fastify-plugin'
