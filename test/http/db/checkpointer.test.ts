@@ -1,20 +1,13 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DEFAULT_AUTOCHECKPOINT_PAGES } from '../../../src/db/checkpointer.js'
 import { openDatabase } from '../../../src/db/client.js'
 import { testApp } from '../../helpers/app.js'
+import { tempDirPerTest } from '../../helpers/temp.js'
 
-const temps: string[] = []
-afterEach(() => {
-  for (const d of temps.splice(0)) rmSync(d, { recursive: true, force: true })
-})
-function dbPath(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'nmt-ckpt-'))
-  temps.push(dir)
-  return join(dir, 'nmt.db')
-}
+const tempDir = tempDirPerTest('nmt-ckpt-')
+const dbPath = (): string => join(tempDir(), 'nmt.db')
 
 /** Resolves when `check` holds (polled every 10 ms); fails the test after 10 s. */
 async function until(what: string, check: () => boolean): Promise<void> {

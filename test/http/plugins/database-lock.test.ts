@@ -3,24 +3,18 @@
  * lock (BEGIN IMMEDIATE on the same file), the event loop keeps serving, answers wait for their rows
  * (retried on later ticks), and an answer whose rows cannot be committed is a 503 problem, never a 200.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { bearer, devApp, type KeyedApp } from '../../helpers/keys.js'
+import { tempDirPerTest } from '../../helpers/temp.js'
 
 const BODY = { complaints: [{ region: 'heel', side: 'right' }] }
-const temps: string[] = []
-afterEach(() => {
-  for (const d of temps.splice(0)) rmSync(d, { recursive: true, force: true })
-})
+const tempDir = tempDirPerTest('nmt-lock-')
 
 /** A development app on a temp database file, and a second connection to that file. */
 async function appWithLocker(commitWaitMs: number): Promise<{ t: KeyedApp; locker: Database.Database; done: () => Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'nmt-lock-'))
-  temps.push(dir)
-  const databasePath = join(dir, 'nmt.db')
+  const databasePath = join(tempDir(), 'nmt.db')
   const t = await devApp(undefined, { databasePath }, { commitWaitMs })
   const locker = new Database(databasePath)
   return {
