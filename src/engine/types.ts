@@ -417,8 +417,10 @@ export interface SignPattern {
 }
 
 export interface SignPatternIndex {
-  /** Item → patterns that need it (and sign denials that watch it). */
-  byItem: ReadonlyMap<string, readonly SignPattern[]>
+  /** Every item a pattern or a sign denial names: only these are collected from a message. */
+  watched: ReadonlySet<string>
+  /** Each pattern once, under the item of its own that the fewest patterns share. */
+  byTrigger: ReadonlyMap<string, readonly SignPattern[]>
   /** Sign id → items whose denial denies it. */
   deniedBy: ReadonlyMap<string, readonly string[]>
 }

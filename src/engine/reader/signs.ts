@@ -4,7 +4,7 @@
  * plain words ("slap"), word classes ("term:effort"), regions (which match any region inside them:
  * "region:chest" matches the breastbone) and other vocabulary ("sensation:numbness"). A pattern all
  * of whose items were said, some only as denied, denies the sign ("no numbness around my bum").
- * Builds its own index (item → patterns) once per knowledge base. Pure.
+ * Builds its own index (each pattern under one of its items) once per knowledge base. Pure.
  */
 import type { Sign } from '../../kb/schema.js'
 import type { PatternSign, PatternUnit, PhraseMatch, SignPattern, SignPatternIndex, Word } from '../types.js'
@@ -17,30 +17,31 @@ const MAX_ANCHORS = 8
  * @param canonical a plain word's canonical form (so "swollen" meets "swelling")
  */
 export function buildSignPatterns(signs: readonly Sign[], canonical: (word: string) => string): SignPatternIndex {
-  const byItem = new Map<string, SignPattern[]>()
-  const deniedBy = new Map<string, string[]>()
   const item = (x: string): string => (x.includes(':') ? x : canonical(x))
-  const watch = (key: string, p: SignPattern): void => {
-    const list = byItem.get(key)
-    if (list) list.push(p)
-    else byItem.set(key, [p])
-  }
+  const patterns: SignPattern[] = []
+  const deniedBy = new Map<string, string[]>()
   for (const s of signs) {
     for (const p of s.patterns ?? []) {
       const items = [...new Set(p.all.map(item))]
       const notWith = (p.notWith ?? []).map(item)
       const usesSigns = [...items, ...notWith].some((it) => it.startsWith('sign:'))
-      const compiled: SignPattern = { sign: s.id, items, within: p.within ?? 'clause', span: p.span ?? Infinity, ordered: p.ordered ?? false, notWith, usesSigns }
-      for (const key of new Set([...compiled.items, ...compiled.notWith])) watch(key, compiled)
+      patterns.push({ sign: s.id, items, within: p.within ?? 'clause', span: p.span ?? Infinity, ordered: p.ordered ?? false, notWith, usesSigns })
     }
-    if (s.deniedBy) {
-      const keys = s.deniedBy.map(item)
-      deniedBy.set(s.id, keys)
-      // Watched like pattern items, so their mentions are collected.
-      for (const key of keys) if (!byItem.has(key)) byItem.set(key, [])
-    }
+    if (s.deniedBy) deniedBy.set(s.id, s.deniedBy.map(item))
   }
-  return { byItem, deniedBy }
+  const watched = new Set([...patterns.flatMap((p) => [...p.items, ...p.notWith]), ...[...deniedBy.values()].flat()])
+  // Every item must be said for a pattern to match, so trying each pattern from one of them finds
+  // every match; the item fewest patterns share keeps the patterns tried per message few.
+  const sharing = new Map<string, number>()
+  for (const p of patterns) for (const it of p.items) sharing.set(it, (sharing.get(it) ?? 0) + 1)
+  const byTrigger = new Map<string, SignPattern[]>()
+  for (const p of patterns) {
+    const trigger = p.items.reduce((a, b) => (sharing.get(b)! < sharing.get(a)! ? b : a))
+    const list = byTrigger.get(trigger)
+    if (list) list.push(p)
+    else byTrigger.set(trigger, [p])
+  }
+  return { watched, byTrigger, deniedBy }
 }
 
 interface Mention {
@@ -85,6 +86,16 @@ function nearest(list: readonly Mention[], anchor: Mention): Mention {
   return best
 }
 
+/**
+ * Which of two sayings of a sign is kept: one said outweighs one denied, then the shorter, then the
+ * earlier; so what is found never depends on the order the patterns are tried in.
+ */
+function outranks(a: { negated: boolean; from: number; to: number }, b: { negated: boolean; from: number; to: number }): boolean {
+  if (a.negated !== b.negated) return !a.negated
+  if (a.to - a.from !== b.to - b.from) return a.to - a.from < b.to - b.from
+  return a.from < b.from
+}
+
 function unitOf(m: Mention, within: PatternUnit): number {
   return within === 'clause' ? m.clause : within === 'sentence' ? m.sentence : 0
 }
@@ -102,7 +113,7 @@ export function patternSigns(index: SignPatternIndex, words: readonly Word[], ma
   sideWords: readonly { norm: string; at: number }[] = []): PatternSign[] {
   const byItem = new Map<string, Mention[]>()
   const mention = (item: string, denied: boolean, from: number, to: number, clause: number, sentence: number): void => {
-    if (!index.byItem.has(item)) return
+    if (!index.watched.has(item)) return
     const m: Mention = { item, denied, from, to, clause, sentence }
     const list = byItem.get(item)
     if (list) list.push(m)
@@ -122,12 +133,10 @@ export function patternSigns(index: SignPatternIndex, words: readonly Word[], ma
     if (round === 1) {
       for (const [id, f] of found) if (!f.negated) mention(`sign:${id}`, false, f.from, f.to, f.clause, f.sentence)
     }
-    const tried = new Set<SignPattern>()
     for (const item of byItem.keys()) {
-      for (const p of index.byItem.get(item)!) {
+      for (const p of index.byTrigger.get(item) ?? []) {
         // The second round adds only signs as mentions: a pattern naming none finds what it found.
-        if (tried.has(p) || (round === 1 && !p.usesSigns)) continue
-        tried.add(p)
+        if (round === 1 && !p.usesSigns) continue
         // Most patterns lack an item in a given message: checked first, before any unit is built.
         if (!p.items.every((it) => byItem.has(it))) continue
         const first = byItem.get(p.items[0]!)!
@@ -136,11 +145,10 @@ export function patternSigns(index: SignPatternIndex, words: readonly Word[], ma
           const chosen = choose(p, unit, byItem)
           if (!chosen) continue
           const negated = chosen.some((m) => m.denied)
-          const previous = found.get(p.sign)
-          // A sign said anywhere outweighs the same sign denied elsewhere; the first saying is kept.
-          if (previous && !(previous.negated && !negated)) continue
           const from = Math.min(...chosen.map((m) => m.from))
           const to = Math.max(...chosen.map((m) => m.to))
+          const previous = found.get(p.sign)
+          if (previous && !outranks({ negated, from, to }, previous)) continue
           found.set(p.sign, {
             id: p.sign, span: [words[from]!.start, words[to - 1]!.end], negated, sentence: words[from]!.sentence, clause: words[from]!.clause,
             tokens: chosen.flatMap((m) => words.slice(m.from, m.to).map((w) => w.token)), from, to,
@@ -157,5 +165,5 @@ export function patternSigns(index: SignPatternIndex, words: readonly Word[], ma
       found.set(sign, { id: sign, span: [words[denial.from]!.start, words[denial.to - 1]!.end], negated: true, sentence: denial.sentence, clause: denial.clause, tokens: [], from: denial.from, to: denial.to, inferred: true })
     }
   }
-  return [...found.values()].map(({ to: _to, ...sign }) => sign)
+  return [...found.values()].sort((a, b) => a.from - b.from).map(({ to: _to, ...sign }) => sign)
 }

@@ -90,6 +90,12 @@ describe('sign patterns', () => {
     ['swallowing is fine', ['-sign:swallowing-trouble']],
   ])('"%s" → %j', (text, findings) => expect(said(text).filter((f) => !f.includes('sensation:') || findings.includes(f))).toEqual([...findings].sort()))
 
+  it('of two sayings of a sign, keeps the said one, then the shorter, whichever pattern is tried first', () => {
+    const signAt = (text: string): string[] => reader.read(text).findings.filter((f) => f.id === 'chest-pressure').map((f) => `${f.negated ? '-' : ''}${f.phrase}`)
+    expect(signAt('crushing and heavy in my chest. pressure in my chest')).toEqual(['pressure in my chest'])
+    expect(signAt('no pressure in my chest, but my sternum is crushing now')).toEqual(['sternum is crushing'])
+  })
+
   it('a relative reporting is not the subject: "my sister says I had cancer"', () => {
     expect(said('my sister says I had cancer')).toContain('sign:cancer-history')
   })

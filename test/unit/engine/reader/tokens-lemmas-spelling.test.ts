@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { buildEnglish } from '../../../../src/engine/reader/english.js'
 import { createLemmatizer } from '../../../../src/engine/reader/lemmas.js'
 import { createSpeller } from '../../../../src/engine/reader/spelling.js'
-import { MAX_WORD, tokenize } from '../../../../src/engine/reader/tokens.js'
+import { MAX_WORD, normalizeWord, tokenize } from '../../../../src/engine/reader/tokens.js'
 
 const english = buildEnglish()
 
@@ -44,6 +44,10 @@ describe('tokens', () => {
   it('keeps an over-long word opaque, so no pass spends more on it', () => {
     const [t] = tokenize('a'.repeat(MAX_WORD + 1))
     expect(t!.norm).toBe('')
+  })
+
+  it.each([['Knee', 'knee'], ['CANT', 'cannot'], ['Café', 'cafe'], ['don’t', 'dont'], ['naïve', 'naive'], ['ＫＮＥＥ', 'knee']])('normalises %s as %s, plain ASCII or not', (raw, norm) => {
+    expect(normalizeWord(raw)).toBe(norm)
   })
 
   it('never lets a word reach Object.prototype', () => {
