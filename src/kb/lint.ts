@@ -148,14 +148,28 @@ export function lintKnowledgeBase(kb: KnowledgeBase): LintFinding[] {
     for (const f of c.redFlags) ref('redFlag', f, `${w}.redFlags`)
     for (const s of c.sources) ref('source', s.source, `${w}.sources`)
   }
+  // A red flag's triggers, and what each internal sign among them is made of: a question about what
+  // an internal sign is built from ("blood in the urine" for "blood in the urine not from food") screens it.
+  const builtFrom = new Map(kb.signs.filter((s) => s.internal && s.when).map((s) => [`sign:${s.id}`, s.when!]))
+  const triggersOf = (w: When): Set<string> => {
+    const out = new Set<string>()
+    const visit = (fact: string): void => {
+      if (out.has(fact)) return
+      out.add(fact)
+      const inner = builtFrom.get(fact)
+      if (inner) for (const f of [...(inner.all ?? []), ...(inner.any ?? [])]) visit(f)
+    }
+    for (const f of [...(w.all ?? []), ...(w.any ?? [])]) visit(f)
+    return out
+  }
   const screened = new Set<string>()
   for (const q of kb.questions) fact(q.fact, `questions/${q.id}`)
   for (const f of kb.redFlags) {
     const w = `red-flags/${f.id}`
     when(f.when, w)
     for (const s of f.sources) ref('source', s.source, `${w}.sources`)
-    const facts = [...(f.when.all ?? []), ...(f.when.any ?? [])]
-    if (kb.questions.some((q) => q.kind === 'screen' && facts.includes(q.fact))) screened.add(f.id)
+    const facts = triggersOf(f.when)
+    if (kb.questions.some((q) => q.kind === 'screen' && facts.has(q.fact))) screened.add(f.id)
     else add('unscreened-red-flag', w, 'no screening question asks about any of its triggers')
   }
   for (const r of kb.rules) {

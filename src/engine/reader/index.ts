@@ -57,8 +57,11 @@ function notTheBack(m: PhraseMatch, words: readonly Word[], tokens: readonly { n
   // "can't get my splits back", "want my strength back": a verb two or three words before, and the clause ends.
   const next = words[m.to]
   const ends = !next || next.gap !== 'none'
+  // "then they're back", "and it's back": returned, when nothing follows in the clause ("it's back pain" is the back).
+  if (ends && RETURNED.has(tokens[words[m.from]!.token - 1]?.norm ?? '')) return true
   return ends && [2, 3].some((k) => GET_BACK.has(words[m.from - k]?.norm ?? '') && words[m.from - k]!.clause === words[m.from]!.clause)
 }
+const RETURNED = new Set(['theyre', 'its', 'shes', 'hes', 'thats', 'is', 'are', 'was', 'were', 'be', 'been', 'am'])
 const GET_BACK = new Set(['get', 'want', 'have', 'give', 'bring', 'put', 'win', 'gain', 'take'])
 
 /**
@@ -80,7 +83,7 @@ function sideOfSomething(m: PhraseMatch, words: readonly Word[]): boolean {
 const BACK_OWNERS = new Set(['my', 'his', 'her', 'your', 'their', 'our', 'bad', 'sore', 'stiff', 'achy', 'aching', 'painful', 'dodgy', 'gammy', 'whole', 'mid', 'lower', 'upper'])
 const BACK_VERBS = new Set(['come', 'go', 'get', 'fly', 'drive', 'walk', 'run', 'bring', 'turn', 'call', 'send', 'look', 'head', 'ride', 'sit', 'lean', 'step',
   'move', 'pay', 'give', 'take', 'write', 'hold', 'fight', 'cut', 'set', 'bounce', 'roll', 'kick', 'lie', 'travel', 'cycle', 'swim', 'push', 'pull', 'think', 'way',
-  'be', 'straight'])
+  'straight'])
 const BACK_AFTER = new Set(['to', 'again', 'home', 'then', 'from', 'into', 'later', 'now', 'soon', 'normal', 'together', 'up', 'in', 'at', 'on', 'of'])
 
 const RIGHT_AS_ADVERB = new Set(['down', 'away', 'now', 'there', 'here', 'through', 'up', 'after', 'before', 'across', 'round', 'around', 'off', 'out', 'into',
@@ -220,7 +223,7 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
       // A word is denied inside a negation's scope, or when said to be normal right after ("swallowing is fine").
       const scopes = negationScopes(words, matches)
       const deniedWord = words.map((_, i) => scopes[i]! || deniedAfter(words, i + 1))
-      for (const s of patternSigns(signPatterns, words, withDenial, regionKeys, deniedWord, sideWords)) {
+      for (const s of patternSigns(signPatterns, words, withDenial, regionKeys, deniedWord, sideWords, others)) {
         if (ofRelative(s.from, s.clause) || findings.some((f) => f.type === 'sign' && f.id === s.id && (!f.negated || s.negated))) continue
         findings.push({ type: 'sign', id: s.id, phrase: text.slice(s.span[0], s.span[1]), span: s.span, negated: s.negated, sentence: s.sentence, clause: s.clause, ...(s.inferred ? { inferred: true } : {}) })
         if (!s.negated) for (const t of s.tokens) used.add(t)

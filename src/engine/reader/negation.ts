@@ -11,7 +11,9 @@ import type { PhraseMatch, Token, Word } from '../types.js'
 import { COMPLAINT_WORDS, HEDGES, LINKS, MODALS, NEGATION_REACH, NEGATORS, NORMAL_WORDS, QUALIFIERS, RESOLVED, SCOPE_ENDS } from './words.js'
 
 /** Words that may follow "gone" or "cleared" when a thing is over ("gone now", "cleared up completely"). */
-const AFTER_RESOLVED = new Set(['now', 'away', 'completely', 'since', 'by', 'after', 'within', 'today', 'off', 'down', 'back', 'again', 'overnight', 'and', 'but'])
+const AFTER_RESOLVED = new Set(['now', 'away', 'completely', 'since', 'by', 'after', 'within', 'today', 'off', 'down', 'back', 'again', 'overnight', 'and', 'but',
+  // ... or how long it has been over ("fever's been gone five days", "gone for a week").
+  'for', 'few', 'couple', 'several', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'])
 
 /** Per word of the message: whether a negation cue before it denies it. */
 export function negationScopes(words: readonly Word[], matches: readonly PhraseMatch[]): boolean[] {
@@ -56,7 +58,7 @@ export function deniedAfter(words: readonly Word[], at: number): boolean {
   if (k > at && RESOLVED.has(w.norm)) {
     // ... and nothing follows that says what it became ("has gone numb" is a symptom, not an end).
     const next = words[k + 1]
-    return !next || next.gap !== 'none' || AFTER_RESOLVED.has(next.norm)
+    return !next || next.gap !== 'none' || AFTER_RESOLVED.has(next.norm) || /^\d/.test(next.norm)
   }
   if (!NEGATORS.has(w.norm)) return false
   const c = words[k + 1]

@@ -1,6 +1,6 @@
 /**
  * Fifth pass: numbers and what they say. Age in any wording ("I'm 71", "63yo", "my dad (72)",
- * "in my seventies", "over 50"); a temperature ("38.9", "temp of 39", "101F"); weight lost ("lost a
+ * "in my seventies", "over 50", "pushing 70", "Farmer, 68."); a temperature ("38.9", "temp of 39", "101F"); weight lost ("lost a
  * stone", "6 kg", "a dress size"); weeks of pregnancy ("34 weeks pregnant", "7 months", "third
  * trimester"); and onset or duration ("suddenly", "for three weeks"). Each with its span. Every
  * pattern is anchored and bounded, so the cost is linear in the text. Pure.
@@ -35,6 +35,11 @@ const AGE_PATTERNS: { re: RegExp; age: (m: RegExpExecArray) => number }[] = [
     age: (m) => DECADES[m[2]!.toLowerCase()]! + ({ early: 2, mid: 5, 'mid-': 5, late: 8 } as Record<string, number>)[(m[1] ?? 'mid').toLowerCase()]! },
   { re: /\b(\d{2})\s*(?:m|f|male|female)\b(?!\s*(?:away|from))/i, age: (m) => Number(m[1]) },
   { re: /\b(?:male|female|man|woman|m|f)\s*,\s*(\d{2})\b/i, age: (m) => Number(m[1]) },
+  // About an age: "pushing 70", "getting on for 80", "coming up to 60", "nearly 70 now".
+  { re: new RegExp(String.raw`\b(?:pushing|knocking on|getting on for|coming up (?:to|on)|approaching|the wrong side of)\s+(\d{2})\b(?!${UNITS_AFTER})(?![.,]\d)`, 'i'), age: (m) => Number(m[1]) },
+  { re: /\b(?:nearly|almost)\s+(\d{2})\s*(?:now\b|years?\b|yrs?\b|[.,;!]|$)/i, age: (m) => Number(m[1]) },
+  // Who is writing, then the age: "Farmer, 68.", "sparky here, 54, ...".
+  { re: /(?:^|[.!?\n]\s*)\p{L}[\p{L}' ]{0,24},\s*(1[6-9]|[2-9]\d)(?![.,]\d)\s*(?:[.!?,;\n]|$)/iu, age: (m) => Number(m[1]) },
   // A sentence that is only a number: "... in the mornings. 75"
   { re: /(?:^|[.!?\n]\s*)(\d{2,3})\s*(?:yrs?|years?)?\s*(?:[.!?\n]|$)/i, age: (m) => Number(m[1]) },
   // ... or a number opening a sentence before a comma: "64, type 2 diabetic".
@@ -44,7 +49,7 @@ const AGE_PATTERNS: { re: RegExp; age: (m: RegExpExecArray) => number }[] = [
 const TEMPERATURE_WORD = /\b(?:temp|temps|temperature|temperatures|fever|thermometer)\b[^.!?\d]{0,24}$/i
 const TEMPERATURE = /\b(\d{2,3}(?:[.,]\d{1,2})?)\s*(°\s*[cf]?|degrees?\s*(?:c|f|celsius|fahrenheit)?|c\b|f\b|celsius|fahrenheit)?/gi
 
-const WEIGHT_LOST = /\b(?:lost|losing|lose|dropped|dropping|shed|down)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|over\s+|like\s+|at least\s+|more than\s+)?(a|an|one|two|three|four|five|half a|\d+(?:[.,]\d+)?)\s*(stones?|st|kg|kgs|kilos?|kilograms?|lbs?|pounds?|dress sizes?|clothes sizes?|sizes?)\b/i
+const WEIGHT_LOST = /\b(?:lost|losing|lose|dropped|dropping|shed|down)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|over\s+|like\s+|at least\s+|more than\s+)?(a|an|one|two|three|four|five|half a|\d+(?:[.,]\d+)?)(?:\s+and\s+a\s+half)?\s*(stones?|st|kg|kgs|kilos?|kilograms?|lbs?|pounds?|dress sizes?|clothes sizes?|sizes?)\b/i
 const ON_PURPOSE = /\b(?:diet|dieting|slimming|on purpose|intentional|intentionally|weight watchers|calorie|calories|trying to lose|been trying|fasting|ozempic|wegovy|mounjaro)\b/i
 
 const PREGNANT_WEEKS = [

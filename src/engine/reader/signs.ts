@@ -8,6 +8,9 @@
  */
 import type { Sign } from '../../kb/schema.js'
 import type { PatternSign, PatternUnit, PhraseMatch, SignPattern, SignPatternIndex, Word } from '../types.js'
+import { RELATIVE } from './subject.js'
+
+const RELATIVE_ITEM = `term:${RELATIVE}`
 
 /** How many mentions of a pattern's first item are tried as its anchor within one unit. */
 const MAX_ANCHORS = 8
@@ -107,10 +110,13 @@ function unitOf(m: Mention, within: PatternUnit): number {
  * @param regionKeys region id → `region:<id>` of each region it lies in (so "region:chest" matches a breastbone)
  * @param deniedWord per word: whether a negation's scope covers it
  * @param sideWords side words ("both", "left"), which are not among the words, at the word they stand before
+ * @param aboutOther whether the message is written about someone else: then naming them ("my dad, who
+ *   had cancer") does not make a sign family history, so a pattern's `notWith` of relatives is set aside
  */
 export function patternSigns(index: SignPatternIndex, words: readonly Word[], matches: readonly PhraseMatch[],
   regionKeys: ReadonlyMap<string, readonly string[]>, deniedWord: readonly boolean[],
-  sideWords: readonly { norm: string; at: number }[] = []): PatternSign[] {
+  sideWords: readonly { norm: string; at: number }[] = [], aboutOther = false): PatternSign[] {
+  const blocks = (item: string): boolean => !(aboutOther && item === RELATIVE_ITEM)
   const byItem = new Map<string, Mention[]>()
   const mention = (item: string, denied: boolean, from: number, to: number, clause: number, sentence: number): void => {
     if (!index.watched.has(item)) return
@@ -141,7 +147,7 @@ export function patternSigns(index: SignPatternIndex, words: readonly Word[], ma
         if (!p.items.every((it) => byItem.has(it))) continue
         const first = byItem.get(p.items[0]!)!
         for (const unit of new Set(first.map((m) => unitOf(m, p.within)))) {
-          if (p.notWith.some((it) => (byItem.get(it) ?? []).some((m) => unitOf(m, p.within) === unit))) continue
+          if (p.notWith.some((it) => blocks(it) && (byItem.get(it) ?? []).some((m) => unitOf(m, p.within) === unit))) continue
           const chosen = choose(p, unit, byItem)
           if (!chosen) continue
           const negated = chosen.some((m) => m.denied)

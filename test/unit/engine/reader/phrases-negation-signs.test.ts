@@ -52,6 +52,8 @@ describe('phrases and sides', () => {
     ['it hurts when I turn my neck', ['region:neck(moved)', 'sensation:pain']],
     ['my back is sore', ['region:back', 'sensation:pain']],
     ['it came back again', []],
+    ["my heel is tight, stretching helps then they're back", ['region:heel', 'sensation:stiffness']],
+    ["it's back pain again", ['region:back', 'sensation:pain']],
     ["can't get my strength back", []],
     ['the flu has left my neck stiff', ['region:neck', 'sensation:stiffness']],
     ['it settled right down, heel still sore', ['region:heel', 'sensation:pain']],
@@ -75,6 +77,8 @@ describe('negation scope', () => {
     ['a temperature, antibiotics sorted it', ['-sign:fever']],
     ['a temperature for two days and it is getting worse', ['sign:fever']],
     ['my arm went weak for ten minutes, it has gone now', ['sign:arm-weak']],
+    ["temperature's been gone five days, neck sore", ['-sign:fever', 'region:neck', 'sensation:pain']],
+    ['the temperature has gone 2 days now', ['-sign:fever']],
     ['I could not walk', ['context:walking']],
   ])('"%s" → %j', (text, findings) => expect(said(text)).toEqual([...findings].sort()))
 })
@@ -96,6 +100,11 @@ describe('sign patterns', () => {
     expect(signAt('no pressure in my chest, but my sternum is crushing now')).toEqual(['sternum is crushing'])
   })
 
+  it('a message about someone else speaks of them: their history is theirs, not family history', () => {
+    expect(said('booking for my dad who had breast cancer, his back is sore')).toContain('sign:cancer-history')
+    expect(said('my mum had breast cancer, my back is sore')).not.toContain('sign:cancer-history')
+  })
+
   it('a relative reporting is not the subject: "my sister says I had cancer"', () => {
     expect(said('my sister says I had cancer')).toContain('sign:cancer-history')
   })
@@ -105,11 +114,13 @@ describe('numbers', () => {
   it.each([
     ["I'm 71", 71], ['my dad (72) has back pain', 72], ['she\'s 88', 88], ['63yo', 63], ['in my seventies', 75], ['I am over 50', 51], ['back pain. 75', 75],
     ["I'm 34 weeks pregnant", null], ['52m, hip ache', 52],
+    ["I'm pushing 75 and my back aches", 75], ['getting on for 80 now', 80], ['pushing 20 kg at the gym', null], ['nearly 70 now, sore hip', 70],
+    ['Farmer, 68. Headaches in both temples', 68], ['sparky here, 54. burning in my gut', 54], ['Sore neck, 38.5 this morning', null],
   ])('age in "%s" is %s', (text, age) => expect(readNumbers(text).age?.age ?? null).toBe(age))
 
   it.each([
     ['temperature of 38.9', 'fever'], ['temp 39', 'fever'], ['101F', 'fever'], ['38.5C', 'fever'], ['temp 36.8', '-fever'],
-    ['lost a stone', 'unexplained-weight-loss'], ['dropped 8kg without dieting', 'unexplained-weight-loss'], ['lost 6 kg on my diet', null],
+    ['lost a stone', 'unexplained-weight-loss'], ['lost three and a half stone since spring', 'unexplained-weight-loss'], ['dropped 8kg without dieting', 'unexplained-weight-loss'], ['lost 6 kg on my diet', null],
     ['34 weeks pregnant', 'pregnancy-after-20-weeks'], ["I'm 30 wks, headache", 'pregnancy-after-20-weeks'], ['36 weeks with twins', 'pregnancy-after-20-weeks'],
   ])('"%s" says %s', (text, sign) => {
     const signs = readNumbers(text).signs.map((s) => `${s.negated ? '-' : ''}${s.id}`)
