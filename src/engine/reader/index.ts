@@ -9,7 +9,7 @@ import type { KnowledgeBase } from '../../kb/schema.js'
 import type { Finding, PhraseMatch, Reader, Side, Word } from '../types.js'
 import { buildEnglish } from './english.js'
 import { createLemmatizer } from './lemmas.js'
-import { deniedAfter, deniedMatches, ENDINGS, negationScopes, resolvingClauses } from './negation.js'
+import { answeredNo, deniedAfter, deniedMatches, ENDINGS, negationScopes, resolvingClauses } from './negation.js'
 import { readNumbers } from './numbers.js'
 import { buildPhraseIndex, matchPhrases, phrasesOf, sidesAfter } from './phrases.js'
 import { buildPartIndex, readParts } from './parts.js'
@@ -204,7 +204,9 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
       for (const m of matches) if (m.type === 'region' && !m.side && words[m.to - 1]!.plural && sided.has(m.id)) m.side = 'both'
       if (hasWholeBody) matches.push(...vagueSides(words, matches))
       const denied = deniedMatches(words, matches)
-      matches.forEach((m, i) => { m.denied = denied[i]! })
+      const answered = answeredNo(text, tokens)
+      // A question answered no denies what was asked about (the swelling), not where (the calves).
+      matches.forEach((m, i) => { m.denied = denied[i]! || (answered.has(m.sentence) && m.type !== 'region') })
       const withDenial = matches
       const used = new Set<number>(parted.used)
       for (const m of matches) for (let i = m.from; i < m.to; i++) used.add(words[i]!.token)
@@ -222,7 +224,7 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
       const sideWords = sides.map((s) => ({ norm: s.side, at: Math.min(s.at, words.length - 1) })).filter((s) => s.at >= 0)
       // A word is denied inside a negation's scope, or when said to be normal right after ("swallowing is fine").
       const scopes = negationScopes(words, matches)
-      const deniedWord = words.map((_, i) => scopes[i]! || deniedAfter(words, i + 1))
+      const deniedWord = words.map((w, i) => scopes[i]! || deniedAfter(words, i + 1) || answered.has(w.sentence))
       for (const s of patternSigns(signPatterns, words, withDenial, regionKeys, deniedWord, sideWords, others)) {
         if (ofRelative(s.from, s.clause) || findings.some((f) => f.type === 'sign' && f.id === s.id && (!f.negated || s.negated))) continue
         findings.push({ type: 'sign', id: s.id, phrase: text.slice(s.span[0], s.span[1]), span: s.span, negated: s.negated, sentence: s.sentence, clause: s.clause, ...(s.inferred ? { inferred: true } : {}) })

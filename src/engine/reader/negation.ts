@@ -5,7 +5,8 @@
  * just achy" denies the first two only. A cue inside a matched phrase is part of what the phrase
  * says ("can't catch my breath", "not getting better") and denies nothing; a cue followed by a hedge
  * ("not sure", "no idea") denies nothing. A thing named and then said to be normal is denied too:
- * "peeing fine", "my scalp is not sore", "breathing's normal". Pure.
+ * "peeing fine", "my scalp is not sore", "breathing's normal". A question the client answers no to
+ * ("Calves swollen? Nah, not really") denies what it named. Pure.
  */
 import type { PhraseMatch, Token, Word } from '../types.js'
 import { COMPLAINT_WORDS, HEDGES, LINKS, MODALS, NEGATION_REACH, NEGATORS, NORMAL_WORDS, QUALIFIERS, RESOLVED, SCOPE_ENDS } from './words.js'
@@ -14,6 +15,9 @@ import { COMPLAINT_WORDS, HEDGES, LINKS, MODALS, NEGATION_REACH, NEGATORS, NORMA
 const AFTER_RESOLVED = new Set(['now', 'away', 'completely', 'since', 'by', 'after', 'within', 'today', 'off', 'down', 'back', 'again', 'overnight', 'and', 'but',
   // ... or how long it has been over ("fever's been gone five days", "gone for a week").
   'for', 'few', 'couple', 'several', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'])
+
+/** Words that end an answer of no ("not really", "not at all", "nah not really", "no thanks"). */
+const ANSWER_TAILS: ReadonlySet<string> = new Set(['really', 'real', 'at', 'all', 'much', 'thanks', 'thank', 'you', 'way', 'not', 'no', 'nah', 'nope'])
 
 /** Per word of the message: whether a negation cue before it denies it. */
 export function negationScopes(words: readonly Word[], matches: readonly PhraseMatch[]): boolean[] {
@@ -29,6 +33,10 @@ export function negationScopes(words: readonly Word[], matches: readonly PhraseM
   for (let i = 0; i < words.length; i++) {
     if (!NEGATORS.has(words[i]!.norm) || inPhrase[i]) continue
     if (HEDGES.has(words[i + 1]?.norm ?? '')) continue
+    // "No, ...", "Not really, ...", "not at all - ...": an answer that stops at its pause, denying nothing after it.
+    let k = i + 1
+    while (ANSWER_TAILS.has(words[k]?.norm ?? '') && words[k]!.gap === 'none') k++
+    if (words[k] !== undefined && words[k]!.gap !== 'none') continue
     // "could not", "will not": inability or persistence, not absence.
     if (words[i]!.norm === 'not' && MODALS.has(words[i - 1]?.norm ?? '')) continue
     for (let j = i + 1; j < words.length && j <= i + NEGATION_REACH; j++) {
@@ -103,6 +111,32 @@ export function resolvingClauses(tokens: readonly Token[], endings: readonly num
     const pointedBefore = subject < i && i - subject <= 5 && POINTERS.has(tokens[subject]!.norm) && ends
     const pointedAfter = sameClause && POINTED.has(next.norm) && i - start <= 3
     if (pointedBefore || pointedAfter) out.push({ sentence: t.sentence, clause: t.clause, start: t.start })
+  }
+  return out
+}
+
+/** Answers that say no to a question just asked. */
+const NO_ANSWERS: ReadonlySet<string> = new Set(['no', 'nah', 'nope', 'not', 'never', 'nothing'])
+/**
+ * Words after the no that make it something else: "no idea", "no worries", and a shrug at the cause
+ * rather than a denial of the thing ("Chest tight? Nah, probably just the heat", "nah it's nothing"),
+ * which must never hide a warning sign.
+ */
+const NOT_AN_ANSWER: ReadonlySet<string> = new Set([...HEDGES, 'worries', 'problem', 'rush', 'pressure', 'need', 'way',
+  'probably', 'prob', 'maybe', 'likely', 'guess', 'reckon', 'hope', 'hopefully', 'bet', 'it', 'its', 'that', 'thats', 'i', 'im'])
+
+/**
+ * The sentences the client asks and then answers no to ("Calves swollen? Nah, not really"): a
+ * question mark, then a next sentence that opens with a no not followed, in that sentence, by a
+ * hedge or a shrug.
+ */
+export function answeredNo(text: string, tokens: readonly Token[]): ReadonlySet<number> {
+  const out = new Set<number>()
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!
+    const next = tokens[i + 1]
+    if (t.gap !== 'sentence' || !NO_ANSWERS.has(t.norm) || (next && next.sentence === t.sentence && NOT_AN_ANSWER.has(next.norm))) continue
+    if (text.slice(tokens[i - 1]!.end, t.start).includes('?')) out.add(tokens[i - 1]!.sentence)
   }
   return out
 }

@@ -80,6 +80,11 @@ describe('negation scope', () => {
     ["temperature's been gone five days, neck sore", ['-sign:fever', 'region:neck', 'sensation:pain']],
     ['the temperature has gone 2 days now', ['-sign:fever']],
     ['I could not walk', ['context:walking']],
+    ['Numb? Nah not really, heel stiff', ['-sensation:numbness', 'region:heel', 'sensation:stiffness']],
+    ['Numb? No. Heel stiff', ['-sensation:numbness', 'region:heel', 'sensation:stiffness']],
+    ['Calf numb? No, not at all', ['region:calf', '-sensation:numbness']],
+    ['Numb? Nah, probably nothing', ['sensation:numbness']],
+    ['Numb? No idea, my heel is stiff', ['sensation:numbness', 'region:heel', 'sensation:stiffness']],
   ])('"%s" → %j', (text, findings) => expect(said(text)).toEqual([...findings].sort()))
 })
 
