@@ -54,6 +54,8 @@ function notTheBack(m: PhraseMatch, words: readonly Word[], tokens: readonly { n
   // "my back", "bad back again": a possessive or a complaint word before it makes it the body's.
   if (BACK_OWNERS.has(tokens[words[m.from]!.token - 1]?.norm ?? '')) return false
   if (BACK_VERBS.has(words[m.from - 1]?.norm ?? '') || BACK_AFTER.has(words[m.to]?.norm ?? '')) return true
+  // "a fortnight back", "4 years back", "a while back": ago.
+  if (AGO_UNITS.has(words[m.from - 1]?.norm ?? '')) return true
   // "can't get my splits back", "want my strength back": a verb two or three words before, and the clause ends.
   const next = words[m.to]
   const ends = !next || next.gap !== 'none'
@@ -61,6 +63,7 @@ function notTheBack(m: PhraseMatch, words: readonly Word[], tokens: readonly { n
   if (ends && RETURNED.has(tokens[words[m.from]!.token - 1]?.norm ?? '')) return true
   return ends && [2, 3].some((k) => GET_BACK.has(words[m.from - k]?.norm ?? '') && words[m.from - k]!.clause === words[m.from]!.clause)
 }
+const AGO_UNITS = new Set(['day', 'week', 'fortnight', 'month', 'year', 'yr', 'while', 'time', 'way', 'ago'])
 const RETURNED = new Set(['theyre', 'its', 'shes', 'hes', 'thats', 'is', 'are', 'was', 'were', 'be', 'been', 'am'])
 const GET_BACK = new Set(['get', 'want', 'have', 'give', 'bring', 'put', 'win', 'gain', 'take'])
 

@@ -18,8 +18,9 @@ const PARTS: ReadonlyMap<string, readonly string[]> = new Map([
   ['outside', ['outer-', 'side-of-']],
   ['outer', ['outer-', 'side-of-']],
   ['side', ['side-of-', 'outer-']],
-  ['inside', ['inner-']],
-  ['inner', ['inner-']],
+  // "The inside of my forearm": the soft, palm side where a limb has no inner part of its own.
+  ['inside', ['inner-', 'front-of-']],
+  ['inner', ['inner-', 'front-of-']],
   ['top', ['top-of-']],
 ])
 

@@ -17,7 +17,7 @@ const regions = [
   region('leg', null), region('shin', 'leg'), region('inner-shin', 'leg'),
   region('ankle-foot', null, ['foot', 'ankle']), region('outer-ankle', 'ankle-foot'),
   region('back', null), region('hand', null, ['finger', 'fingers']), region('jaw', null, ['teeth', 'mouth']),
-  region('little-finger', 'hand', ['pinky']), region('wrist', null), region('forearm', null), region('little-finger-side-forearm', 'forearm'),
+  region('little-finger', 'hand', ['pinky']), region('wrist', null), region('forearm', null), region('little-finger-side-forearm', 'forearm'), region('front-of-forearm', 'forearm'),
 ]
 const kb: Pick<KnowledgeBase, 'regions' | 'sensations' | 'contexts' | 'signs' | 'conditions' | 'terms' | 'muscles'> = {
   regions,
@@ -60,6 +60,7 @@ describe('the part of a region said after or before it', () => {
     ['the outer part of my knee aches', ['outer-knee']],
     ['ache on the little finger side of my wrist', ['little-finger', 'wrist']],
     ['pain along the pinky side of my forearm', ['little-finger-side-forearm']],
+    ['the inside of both forearms ache', ['front-of-forearm/both']],
   ])('%s', (text, expected) => {
     expect(places(text)).toEqual(expected)
   })

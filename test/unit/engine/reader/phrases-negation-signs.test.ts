@@ -54,6 +54,7 @@ describe('phrases and sides', () => {
     ['it came back again', []],
     ["my heel is tight, stretching helps then they're back", ['region:heel', 'sensation:stiffness']],
     ["it's back pain again", ['region:back', 'sensation:pain']],
+    ['my heel started hurting a fortnight back', ['region:heel', 'sensation:pain']],
     ["can't get my strength back", []],
     ['the flu has left my neck stiff', ['region:neck', 'sensation:stiffness']],
     ['it settled right down, heel still sore', ['region:heel', 'sensation:pain']],
