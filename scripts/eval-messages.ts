@@ -1,7 +1,7 @@
 /**
  * Measures the API on patient-message sets: the shared development corpus (../shared/corpus) and our
  * blind sets (test/messages-blind/). Prints the figures per set; `--details` adds the misses, except
- * for the held-out sets B, F, G and I, whose messages nobody tuning the reader may read (figures only).
+ * for the held-out sets B, F, G, I, L and M, whose messages nobody tuning the reader may read (figures only).
  *   npm run eval:messages [-- --details] [-- --only corpus|set-a|...|set-g]
  */
 import { existsSync, readdirSync } from 'node:fs'
