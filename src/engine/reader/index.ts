@@ -93,6 +93,23 @@ const RIGHT_AS_ADVERB = new Set(['down', 'away', 'now', 'there', 'here', 'throug
   'onto', 'over', 'at', 'by', 'under', 'in', 'on', 'along', 'behind', 'next', 'enough', 'as', 'to', 'from', 'between', 'below', 'above', 'where', 'when', 'then'])
 const LEFT_AS_VERB = new Set(['has', 'have', 'had', 'having', 'it', 'which', 'that', 'this', 'i', 'just', 'they', 'he', 'she', 'we', 'you', 'finally', 'eventually', 'then'])
 
+/**
+ * "My left calf feels tight, and it's puffy and warm": a clause that opens with "it" or "they" speaks
+ * of the body part named last before it in its sentence. For the sign patterns only, that body part
+ * is said again at the pronoun, so "calf ... puffy" is read within one clause.
+ */
+function carriedRegions(words: readonly Word[], matches: readonly PhraseMatch[]): PhraseMatch[] {
+  const out: PhraseMatch[] = []
+  const regions = matches.filter((m) => m.type === 'region' && !m.denied)
+  words.forEach((w, i) => {
+    if (!PRONOUNS.has(w.norm) || (i > 0 && words[i - 1]!.clause === w.clause)) return
+    const before = regions.filter((r) => r.sentence === w.sentence && r.to <= i).pop()
+    if (before) out.push({ ...before, from: i, to: i + 1, span: [w.start, w.end], clause: w.clause })
+  })
+  return out
+}
+const PRONOUNS = new Set(['it', 'they', 'theyre'])
+
 /** Whether a clause is the first of its sentence. */
 function isFirstClause(tokens: readonly { sentence: number; clause: number }[], at: { sentence: number; clause: number }): boolean {
   const first = tokens.find((w) => w.sentence === at.sentence)
@@ -228,7 +245,7 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
       // A word is denied inside a negation's scope, or when said to be normal right after ("swallowing is fine").
       const scopes = negationScopes(words, matches)
       const deniedWord = words.map((w, i) => scopes[i]! || deniedAfter(words, i + 1) || answered.has(w.sentence))
-      for (const s of patternSigns(signPatterns, words, withDenial, regionKeys, deniedWord, sideWords, others)) {
+      for (const s of patternSigns(signPatterns, words, [...withDenial, ...carriedRegions(words, withDenial)], regionKeys, deniedWord, sideWords, others)) {
         if (ofRelative(s.from, s.clause) || findings.some((f) => f.type === 'sign' && f.id === s.id && (!f.negated || s.negated))) continue
         findings.push({ type: 'sign', id: s.id, phrase: text.slice(s.span[0], s.span[1]), span: s.span, negated: s.negated, sentence: s.sentence, clause: s.clause, ...(s.inferred ? { inferred: true } : {}) })
         if (!s.negated) for (const t of s.tokens) used.add(t)

@@ -16,6 +16,12 @@ const AFTER_RESOLVED = new Set(['now', 'away', 'completely', 'since', 'by', 'aft
   // ... or how long it has been over ("fever's been gone five days", "gone for a week").
   'for', 'few', 'couple', 'several', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'])
 
+/** After a word for normal, these open what is said to be no trouble ("fine when walking", "ok on stairs"). */
+const FINE_WHEN: ReadonlySet<string> = new Set(['when', 'while', 'whilst', 'on', 'with', 'during', 'doing', 'going'])
+
+/** Verbs of relief that a negation says failed: it denies nothing after them. */
+const UNHELPED: ReadonlySet<string> = new Set(['help', 'work', 'ease', 'touch', 'shift', 'budge', 'improve', 'matter', 'relieve', 'settle'])
+
 /** Words that end an answer of no ("not really", "not at all", "nah not really", "no thanks"). */
 const ANSWER_TAILS: ReadonlySet<string> = new Set(['really', 'real', 'at', 'all', 'much', 'thanks', 'thank', 'you', 'way', 'not', 'no', 'nah', 'nope'])
 
@@ -31,8 +37,13 @@ export function negationScopes(words: readonly Word[], matches: readonly PhraseM
   }
   const negated = new Array<boolean>(words.length).fill(false)
   for (let i = 0; i < words.length; i++) {
-    if (!NEGATORS.has(words[i]!.norm) || inPhrase[i]) continue
+    // "Fine when I'm walking", "ok on the stairs": what follows is said to be no trouble.
+    const fineWhen = NORMAL_WORDS.has(words[i]!.norm) && FINE_WHEN.has(words[i + 1]?.norm ?? '') && words[i + 1]!.gap === 'none'
+    if ((!NEGATORS.has(words[i]!.norm) && !fineWhen) || inPhrase[i]) continue
     if (HEDGES.has(words[i + 1]?.norm ?? '')) continue
+    // "Lying down doesn't help", "painkillers don't touch it": what does not help is said whole, and
+    // what follows is said anew ("doesnt help lost weight without trying" keeps the weight loss).
+    if (UNHELPED.has(words[i + 1]?.norm ?? '')) continue
     // "No, ...", "Not really, ...", "not at all - ...": an answer that stops at its pause, denying nothing after it.
     let k = i + 1
     while (ANSWER_TAILS.has(words[k]?.norm ?? '') && words[k]!.gap === 'none') k++

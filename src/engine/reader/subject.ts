@@ -23,9 +23,17 @@ interface Said {
   clause: number
 }
 
-/** Whether a message is written about someone else: a relative named in its first sentence, and he, she or they later on. */
+/**
+ * Whether a message is written about someone else: a relative named in its first sentence, and he,
+ * she or they at least as often as the writer's own I and my (not counting the "my" of "my dad"): "My
+ * mum's on chemo and I've slept by her bed all week, my neck is wrecked" is the writer's.
+ */
 export function aboutOther(tokens: readonly { norm: string }[], matches: readonly Said[]): boolean {
-  return matches.some((m) => m.type === 'term' && m.id === RELATIVE && m.sentence === 0) && tokens.some((t) => THIRD_PERSON.has(t.norm))
+  const relatives = matches.filter((m) => m.type === 'term' && m.id === RELATIVE)
+  if (!relatives.some((m) => m.sentence === 0)) return false
+  const third = tokens.filter((t) => THIRD_PERSON.has(t.norm)).length
+  const first = tokens.filter((t) => FIRST_PERSON.has(t.norm)).length - relatives.length
+  return third > 0 && third >= first
 }
 
 /**

@@ -81,6 +81,8 @@ describe('negation scope', () => {
     ["temperature's been gone five days, neck sore", ['-sign:fever', 'region:neck', 'sensation:pain']],
     ['the temperature has gone 2 days now', ['-sign:fever']],
     ['I could not walk', ['context:walking']],
+    ['my heel is sore, fine when walking', ['region:heel', 'sensation:pain', '-context:walking']],
+    ['walking doesnt help numb heel', ['context:walking', 'sensation:numbness', 'region:heel']],
     ['Numb? Nah not really, heel stiff', ['-sensation:numbness', 'region:heel', 'sensation:stiffness']],
     ['Numb? No. Heel stiff', ['-sensation:numbness', 'region:heel', 'sensation:stiffness']],
     ['Calf numb? No, not at all', ['region:calf', '-sensation:numbness']],
@@ -109,6 +111,13 @@ describe('sign patterns', () => {
   it('a message about someone else speaks of them: their history is theirs, not family history', () => {
     expect(said('booking for my dad who had breast cancer, his back is sore')).toContain('sign:cancer-history')
     expect(said('my mum had breast cancer, my back is sore')).not.toContain('sign:cancer-history')
+    // "her" once against the writer's own I and my, again and again: the message is the writer's.
+    expect(said('my mum had breast cancer and I sat by her bed all week, I am stiff and my back is sore')).not.toContain('sign:cancer-history')
+  })
+
+  it('"it" opening a clause speaks of the body part named before it, for the sign patterns', () => {
+    expect(said('my chest feels odd today and it is crushing')).toContain('sign:chest-pressure')
+    expect(said('my heel feels odd today and it is crushing')).not.toContain('sign:chest-pressure')
   })
 
   it('a relative reporting is not the subject: "my sister says I had cancer"', () => {
