@@ -63,6 +63,7 @@ const GROUPS: Record<string, string[]> = {
   'intercostal muscles': ['intercostals'],
   'interossei of the hand': ['dorsal-interossei-hand'],
   'first dorsal interosseous': ['dorsal-interossei-hand'],
+  'first dorsal interosseus': ['dorsal-interossei-hand'],
   'interossei of the foot': ['plantar-interossei-foot'],
   'interossei': ['dorsal-interossei-hand', 'plantar-interossei-foot'],
   'iliocostalis': ['iliocostalis-lumborum', 'iliocostalis-thoracis'],
