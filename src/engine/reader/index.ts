@@ -230,7 +230,7 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
       const withDenial = matches
       const used = new Set<number>(parted.used)
       for (const m of matches) for (let i = m.from; i < m.to; i++) used.add(words[i]!.token)
-      const others = aboutOther(tokens, withDenial)
+      const others = aboutOther(words, tokens, withDenial)
       // Family history is not the client's: a sign said of a relative is left out.
       const ofRelative = (from: number, clause: number): boolean => !others && saidOfRelative(words, tokens, withDenial, from, clause)
       const findings: Finding[] = []

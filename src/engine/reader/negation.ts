@@ -74,10 +74,13 @@ export function deniedAfter(words: readonly Word[], at: number): boolean {
   // "Is clear", never "clearing the gutters".
   if (NORMAL_WORDS.has(w.norm) && !w.gerund) return true
   // "fever's gone", "the numbness has cleared": over, so not there now.
-  if (k > at && RESOLVED.has(w.norm)) {
+  if (RESOLVED.has(w.norm)) {
     // ... and nothing follows that says what it became ("has gone numb" is a symptom, not an end).
     const next = words[k + 1]
-    return !next || next.gap !== 'none' || AFTER_RESOLVED.has(next.norm) || /^\d/.test(next.norm)
+    const ends = !next || next.gap !== 'none'
+    // "fever gone)", with no "is" or "has": only where the clause ends there ("pain goes down my leg" goes on).
+    if (k === at) return ends
+    return ends || AFTER_RESOLVED.has(next.norm) || /^\d/.test(next.norm)
   }
   if (!NEGATORS.has(w.norm)) return false
   const c = words[k + 1]
@@ -126,6 +129,9 @@ export function resolvingClauses(tokens: readonly Token[], endings: readonly num
   return out
 }
 
+/** What "no to ..." answers as a whole ("no to everything", "no to all of them"). */
+const ALL_OF_THEM: ReadonlySet<string> = new Set(['everything', 'all', 'both', 'any', 'them', 'those', 'each'])
+
 /** Answers that say no to a question just asked. */
 const NO_ANSWERS: ReadonlySet<string> = new Set(['no', 'nah', 'nope', 'not', 'never', 'nothing'])
 /**
@@ -148,6 +154,10 @@ export function answeredNo(text: string, tokens: readonly Token[]): ReadonlySet<
     const next = tokens[i + 1]
     if (t.gap !== 'sentence' || !NO_ANSWERS.has(t.norm) || (next && next.sentence === t.sentence && NOT_AN_ANSWER.has(next.norm))) continue
     if (text.slice(tokens[i - 1]!.end, t.start).includes('?')) out.add(tokens[i - 1]!.sentence)
+  }
+  // "... any numbness, any bladder issues - no to everything": a list answered no as a whole.
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (tokens[i]!.norm === 'no' && tokens[i + 1]!.norm === 'to' && ALL_OF_THEM.has(tokens[i + 2]!.norm) && tokens[i + 3]?.norm !== 'else') out.add(tokens[i]!.sentence)
   }
   return out
 }

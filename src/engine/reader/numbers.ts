@@ -40,6 +40,8 @@ const AGE_PATTERNS: { re: RegExp; age: (m: RegExpExecArray) => number }[] = [
   { re: /\b(?:nearly|almost)\s+(\d{2})\s*(?:now\b|years?\b|yrs?\b|[.,;!]|$)/i, age: (m) => Number(m[1]) },
   // Who is writing, then the age: "Farmer, 68.", "sparky here, 54, ...".
   { re: /(?:^|[.!?\n]\s*)\p{L}[\p{L}' ]{0,24},\s*(1[6-9]|[2-9]\d)(?![.,]\d)\s*(?:[.!?,;\n]|$)/iu, age: (m) => Number(m[1]) },
+  // A message or sentence that opens with the age: "68 and never get headaches".
+  { re: /(?:^|[.!?\n]\s*)(1[6-9]|[2-9]\d)\s+(?:and|but|&)\s/i, age: (m) => Number(m[1]) },
   // A sentence that is only a number: "... in the mornings. 75"
   { re: /(?:^|[.!?\n]\s*)(\d{2,3})\s*(?:yrs?|years?)?\s*(?:[.!?\n]|$)/i, age: (m) => Number(m[1]) },
   // ... or a number opening a sentence before a comma: "64, type 2 diabetic".

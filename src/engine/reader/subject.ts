@@ -28,11 +28,12 @@ interface Said {
  * she or they at least as often as the writer's own I and my (not counting the "my" of "my dad"): "My
  * mum's on chemo and I've slept by her bed all week, my neck is wrecked" is the writer's.
  */
-export function aboutOther(tokens: readonly { norm: string }[], matches: readonly Said[]): boolean {
+export function aboutOther(words: readonly Word[], tokens: readonly { norm: string }[], matches: readonly Said[]): boolean {
   const relatives = matches.filter((m) => m.type === 'term' && m.id === RELATIVE)
   if (!relatives.some((m) => m.sentence === 0)) return false
+  const relativeAt = new Set(relatives.map((m) => words[m.from]!.token))
   const third = tokens.filter((t) => THIRD_PERSON.has(t.norm)).length
-  const first = tokens.filter((t) => FIRST_PERSON.has(t.norm)).length - relatives.length
+  const first = tokens.filter((t, i) => FIRST_PERSON.has(t.norm) && !(t.norm === 'my' && relativeAt.has(i + 1))).length
   return third > 0 && third >= first
 }
 

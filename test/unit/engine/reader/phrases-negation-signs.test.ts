@@ -80,6 +80,8 @@ describe('negation scope', () => {
     ['my arm went weak for ten minutes, it has gone now', ['sign:arm-weak']],
     ["temperature's been gone five days, neck sore", ['-sign:fever', 'region:neck', 'sensation:pain']],
     ['the temperature has gone 2 days now', ['-sign:fever']],
+    ['my sister had a temperature (she is fine now, temperature gone)', ['-sign:fever', '-sign:fever']],
+    ['the pain goes down my heel', ['sensation:pain', 'region:heel']],
     ['I could not walk', ['context:walking']],
     ['my heel is sore, fine when walking', ['region:heel', 'sensation:pain', '-context:walking']],
     ['walking doesnt help numb heel', ['context:walking', 'sensation:numbness', 'region:heel']],
@@ -87,6 +89,7 @@ describe('negation scope', () => {
     ['Numb? No. Heel stiff', ['-sensation:numbness', 'region:heel', 'sensation:stiffness']],
     ['Calf numb? No, not at all', ['region:calf', '-sensation:numbness']],
     ['Numb? Nah, probably nothing', ['sensation:numbness']],
+    ['physio asked about numbness or a temperature, no to everything', ['-sensation:numbness', '-sign:fever']],
     ['Numb? No idea, my heel is stiff', ['sensation:numbness', 'region:heel', 'sensation:stiffness']],
   ])('"%s" → %j', (text, findings) => expect(said(text)).toEqual([...findings].sort()))
 })
@@ -113,6 +116,8 @@ describe('sign patterns', () => {
     expect(said('my mum had breast cancer, my back is sore')).not.toContain('sign:cancer-history')
     // "her" once against the writer's own I and my, again and again: the message is the writer's.
     expect(said('my mum had breast cancer and I sat by her bed all week, I am stiff and my back is sore')).not.toContain('sign:cancer-history')
+    // One "her" against the writer's "I" and "my heel": the sister's temperature is hers.
+    expect(said('my sister had a temperature so I looked after her, my heel is sore')).not.toContain('sign:fever')
   })
 
   it('"it" opening a clause speaks of the body part named before it, for the sign patterns', () => {
@@ -130,7 +135,7 @@ describe('numbers', () => {
     ["I'm 71", 71], ['my dad (72) has back pain', 72], ['she\'s 88', 88], ['63yo', 63], ['in my seventies', 75], ['I am over 50', 51], ['back pain. 75', 75],
     ["I'm 34 weeks pregnant", null], ['52m, hip ache', 52],
     ["I'm pushing 75 and my back aches", 75], ['getting on for 80 now', 80], ['pushing 20 kg at the gym', null], ['nearly 70 now, sore hip', 70],
-    ['Farmer, 68. Headaches in both temples', 68], ['sparky here, 54. burning in my gut', 54], ['Sore neck, 38.5 this morning', null],
+    ['Farmer, 68. Headaches in both temples', 68], ['68 and never get headaches', 68], ['20 years ago I broke my leg', null], ['sparky here, 54. burning in my gut', 54], ['Sore neck, 38.5 this morning', null],
   ])('age in "%s" is %s', (text, age) => expect(readNumbers(text).age?.age ?? null).toBe(age))
 
   it.each([
