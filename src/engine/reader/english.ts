@@ -26,11 +26,20 @@ function americanForms(w: string): string[] {
   ].filter((x) => x !== w)
 }
 
+/**
+ * Everyday chat words the list lacks, so the speller never "corrects" them into the knowledge base's
+ * vocabulary ("Old fella here" is not a fall, "cuppa" is not a cup).
+ */
+const INFORMAL = ['fella', 'fellas', 'bloke', 'blokes', 'lad', 'lads', 'lass', 'mate', 'mates', 'missus', 'hubby', 'wifey', 'kiddo', 'kiddos', 'hun', 'babe',
+  'telly', 'cuppa', 'brekkie', 'arvo', 'footy', 'dunno', 'gonna', 'wanna', 'gotta', 'kinda', 'sorta', 'lemme', 'gimme', 'innit', 'cos', 'coz', 'cuz', 'tho',
+  'thru', 'pls', 'plz', 'thx', 'ta', 'yeah', 'yep', 'yup', 'nope', 'nah', 'ok', 'okay', 'omg', 'lol', 'lmao', 'tbh', 'idk', 'ngl', 'imo', 'btw', 'smth', 'rn',
+  'ya', 'yer', 'aye', 'wee']
+
 /** Build the English data (a few milliseconds; once per knowledge-base load). */
 export function buildEnglish(): English {
   const american = new Set(lower([...american10, ...american20, ...american35]))
   const british = lower([...british10, ...british20, ...british35])
-  const words = new Set([...lower([...english10, ...english20, ...english35]), ...american, ...british])
+  const words = new Set([...lower([...english10, ...english20, ...english35]), ...american, ...british, ...INFORMAL])
   const americanOf = new Map<string, string>()
   for (const b of british) {
     const a = americanForms(b).find((x) => american.has(x))

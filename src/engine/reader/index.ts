@@ -94,21 +94,26 @@ const RIGHT_AS_ADVERB = new Set(['down', 'away', 'now', 'there', 'here', 'throug
 const LEFT_AS_VERB = new Set(['has', 'have', 'had', 'having', 'it', 'which', 'that', 'this', 'i', 'just', 'they', 'he', 'she', 'we', 'you', 'finally', 'eventually', 'then'])
 
 /**
- * "My left calf feels tight, and it's puffy and warm": a clause that opens with "it" or "they" speaks
- * of the body part named last before it in its sentence. For the sign patterns only, that body part
- * is said again at the pronoun, so "calf ... puffy" is read within one clause.
+ * "My left calf feels tight, and it's puffy and warm", "My forearm got crushed. No break, but now
+ * it's tight as a drum": a clause that opens with "it" or "they" speaks of the body part named last
+ * before it, in its sentence or the one before. For the sign patterns only, that body part is said
+ * again at the pronoun, so "calf ... puffy" is read within one clause.
  */
 function carriedRegions(words: readonly Word[], matches: readonly PhraseMatch[]): PhraseMatch[] {
   const out: PhraseMatch[] = []
   const regions = matches.filter((m) => m.type === 'region' && !m.denied)
   words.forEach((w, i) => {
-    if (!PRONOUNS.has(w.norm) || (i > 0 && words[i - 1]!.clause === w.clause)) return
-    const before = regions.filter((r) => r.sentence === w.sentence && r.to <= i).pop()
+    // The pronoun opens its clause, after at most a "but", "and" or "now".
+    let start = i
+    while (start > 0 && words[start - 1]!.clause === w.clause && CLAUSE_OPENERS.has(words[start - 1]!.norm)) start--
+    if (!PRONOUNS.has(w.norm) || (start > 0 && words[start - 1]!.clause === w.clause)) return
+    const before = regions.filter((r) => r.sentence >= w.sentence - 1 && r.to <= i).pop()
     if (before) out.push({ ...before, from: i, to: i + 1, span: [w.start, w.end], clause: w.clause })
   })
   return out
 }
 const PRONOUNS = new Set(['it', 'they', 'theyre'])
+const CLAUSE_OPENERS = new Set(['but', 'and', 'now', 'then', 'so', 'still'])
 
 /** Whether a clause is the first of its sentence. */
 function isFirstClause(tokens: readonly { sentence: number; clause: number }[], at: { sentence: number; clause: number }): boolean {

@@ -74,13 +74,10 @@ export function deniedAfter(words: readonly Word[], at: number): boolean {
   // "Is clear", never "clearing the gutters".
   if (NORMAL_WORDS.has(w.norm) && !w.gerund) return true
   // "fever's gone", "the numbness has cleared": over, so not there now.
-  if (RESOLVED.has(w.norm)) {
+  if (k > at && RESOLVED.has(w.norm)) {
     // ... and nothing follows that says what it became ("has gone numb" is a symptom, not an end).
     const next = words[k + 1]
-    const ends = !next || next.gap !== 'none'
-    // "fever gone)", with no "is" or "has": only where the clause ends there ("pain goes down my leg" goes on).
-    if (k === at) return ends
-    return ends || AFTER_RESOLVED.has(next.norm) || /^\d/.test(next.norm)
+    return !next || next.gap !== 'none' || AFTER_RESOLVED.has(next.norm) || /^\d/.test(next.norm)
   }
   if (!NEGATORS.has(w.norm)) return false
   const c = words[k + 1]

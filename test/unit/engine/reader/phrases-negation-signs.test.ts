@@ -27,6 +27,7 @@ const kb: Pick<KnowledgeBase, 'regions' | 'sensations' | 'contexts' | 'signs' | 
     { id: 'unexplained-weight-loss', label: 'Weight loss', synonyms: [] },
     { id: 'pregnancy', label: 'Pregnancy', synonyms: ['pregnant'] },
     { id: 'pregnancy-after-20-weeks', label: 'Pregnant 20 weeks or more', synonyms: [] },
+    { id: 'had-a-fall', label: 'A fall', synonyms: [], patterns: [{ all: ['term:fall'] }] },
   ],
   conditions: [],
   terms: [
@@ -35,6 +36,7 @@ const kb: Pick<KnowledgeBase, 'regions' | 'sensations' | 'contexts' | 'signs' | 
     { id: 'effort', label: 'Effort', words: ['walk up', 'stairs', 'hill'] },
     { id: 'cancer', label: 'Cancer', words: ['cancer', 'breast cancer'] },
     { id: 'relative', label: 'Relative', words: ['mum', 'dad', 'sister'] },
+    { id: 'fall', label: 'Fall', words: ['fell'] },
   ],
   muscles: [],
 }
@@ -80,7 +82,7 @@ describe('negation scope', () => {
     ['my arm went weak for ten minutes, it has gone now', ['sign:arm-weak']],
     ["temperature's been gone five days, neck sore", ['-sign:fever', 'region:neck', 'sensation:pain']],
     ['the temperature has gone 2 days now', ['-sign:fever']],
-    ['my sister had a temperature (she is fine now, temperature gone)', ['-sign:fever', '-sign:fever']],
+    ['temp 39, should I wait till the temperature goes', ['sign:fever', 'sign:fever']],
     ['the pain goes down my heel', ['sensation:pain', 'region:heel']],
     ['I could not walk', ['context:walking']],
     ['my heel is sore, fine when walking', ['region:heel', 'sensation:pain', '-context:walking']],
@@ -123,6 +125,11 @@ describe('sign patterns', () => {
   it('"it" opening a clause speaks of the body part named before it, for the sign patterns', () => {
     expect(said('my chest feels odd today and it is crushing')).toContain('sign:chest-pressure')
     expect(said('my heel feels odd today and it is crushing')).not.toContain('sign:chest-pressure')
+  })
+
+  it('an everyday chat word is never "corrected" into the vocabulary: "old fella" is no fall', () => {
+    expect(said('old fella here, I fell')).toEqual(['sign:had-a-fall'])
+    expect(said('old fella here, heel sore')).toEqual(['region:heel', 'sensation:pain'])
   })
 
   it('a relative reporting is not the subject: "my sister says I had cancer"', () => {
