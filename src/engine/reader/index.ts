@@ -107,7 +107,7 @@ function carriedRegions(words: readonly Word[], matches: readonly PhraseMatch[])
     let start = i
     while (start > 0 && words[start - 1]!.clause === w.clause && CLAUSE_OPENERS.has(words[start - 1]!.norm)) start--
     if (!PRONOUNS.has(w.norm) || (start > 0 && words[start - 1]!.clause === w.clause)) return
-    const before = regions.filter((r) => r.sentence >= w.sentence - 1 && r.to <= i).pop()
+    const before = regions.filter((r) => r.sentence >= w.sentence - 1 && r.to <= i).reduce<PhraseMatch | undefined>((a, r) => (a && a.to >= r.to ? a : r), undefined)
     if (before) out.push({ ...before, from: i, to: i + 1, span: [w.start, w.end], clause: w.clause })
   })
   return out

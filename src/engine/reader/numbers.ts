@@ -1,9 +1,9 @@
 /**
  * Fifth pass: numbers and what they say. Age in any wording ("I'm 71", "63yo", "my dad (72)",
- * "in my seventies", "over 50", "pushing 70", "Farmer, 68."); a temperature ("38.9", "temp of 39", "101F"); weight lost ("lost a
- * stone", "6 kg", "a dress size"); weeks of pregnancy ("34 weeks pregnant", "7 months", "third
- * trimester"); and onset or duration ("suddenly", "for three weeks"). Each with its span. Every
- * pattern is anchored and bounded, so the cost is linear in the text. Pure.
+ * "in my seventies", "over 50", "pushing 70", "Farmer, 68."); a temperature ("38.9", "temp of 39",
+ * "101F"); weight lost ("lost a stone", "6 kg", "a dress size"); weeks of pregnancy ("34 weeks
+ * pregnant", "7 months", "third trimester"); and onset or duration ("suddenly", "for three weeks").
+ * Each with its span. Every pattern is anchored and bounded, so the cost is linear in the text. Pure.
  */
 
 import type { NumberReading, Onset, Span } from '../types.js'
