@@ -147,7 +147,8 @@ export function patternSigns(index: SignPatternIndex, words: readonly Word[], ma
         if (!p.items.every((it) => byItem.has(it))) continue
         const first = byItem.get(p.items[0]!)!
         for (const unit of new Set(first.map((m) => unitOf(m, p.within)))) {
-          if (p.notWith.some((it) => blocks(it) && (byItem.get(it) ?? []).some((m) => unitOf(m, p.within) === unit))) continue
+          // An explanation said only to be denied ("not the same size", "no gym") explains nothing.
+          if (p.notWith.some((it) => blocks(it) && (byItem.get(it) ?? []).some((m) => !m.denied && unitOf(m, p.within) === unit))) continue
           const chosen = choose(p, unit, byItem)
           if (!chosen) continue
           const negated = chosen.some((m) => m.denied)

@@ -26,9 +26,10 @@ const HELD_OUT = new Map([['set-b', { referred: 0.9, escalated: 0.08 }], ['set-f
  * are the hardest look-alikes of any set and few (40 and 30), so one or two is more than 2 %; they
  * have their own bar. H escalates 2 of 40, J 1 of 30 (the remission, kept: a history of cancer with
  * new spinal pain is a flag however long ago). Set P's 60 controls were written to borrow one red
- * flag's words each and are as hard: it escalates 4 of 130 (a calf "always been bigger", said after
+ * flag's words each and are as hard: it escalates 5 of 130 (a calf "always been bigger", said after
  * a "but"; a run's "dead" legs, the sentence after the run; pins and needles that ease with rest,
- * "fine" on a hill walk; a toddler's fever "gone", said without an "is").
+ * "fine" on a hill walk; a toddler's fever "gone", said without an "is"; a lip drooping after a
+ * filling, kept: a dentist's visit does not explain a drooping face).
  */
 const ESCALATED_BAR = new Map([['set-h', 0.05], ['set-j', 0.05], ['set-p', 0.05]])
 

@@ -28,6 +28,7 @@ const kb: Pick<KnowledgeBase, 'regions' | 'sensations' | 'contexts' | 'signs' | 
     { id: 'pregnancy', label: 'Pregnancy', synonyms: ['pregnant'] },
     { id: 'pregnancy-after-20-weeks', label: 'Pregnant 20 weeks or more', synonyms: [] },
     { id: 'had-a-fall', label: 'A fall', synonyms: [], patterns: [{ all: ['term:fall'] }] },
+    { id: 'calf-bigger', label: 'One calf bigger', synonyms: [], patterns: [{ all: ['region:calf', 'bigger'], notWith: ['same'] }] },
   ],
   conditions: [],
   terms: [
@@ -125,6 +126,11 @@ describe('sign patterns', () => {
   it('"it" opening a clause speaks of the body part named before it, for the sign patterns', () => {
     expect(said('my chest feels odd today and it is crushing')).toContain('sign:chest-pressure')
     expect(said('my heel feels odd today and it is crushing')).not.toContain('sign:chest-pressure')
+  })
+
+  it('an explanation said only to be denied explains nothing ("not the same")', () => {
+    expect(said('my calf is bigger and always the same')).not.toContain('sign:calf-bigger')
+    expect(said('my calf is bigger and not the same as before')).toContain('sign:calf-bigger')
   })
 
   it('an everyday chat word is never "corrected" into the vocabulary: "old fella" is no fall', () => {
