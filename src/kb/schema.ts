@@ -114,6 +114,13 @@ export const SignSchema = Type.Object(
      * signs, which matter even when they have passed.
      */
     passes: Type.Optional(Type.Boolean()),
+    /**
+     * Part of someone's history or risk (cancer, heart disease, smoking, the pill, a recent birth):
+     * said of a relative ("my mum had breast cancer") it is family history, not the client's. A sign
+     * without it is what someone has now, and is a warning whoever has it ("my husband has crushing
+     * chest pain").
+     */
+    history: Type.Optional(Type.Boolean()),
     /** A sign that follows from others (or from regions, ages...): present whenever this holds. */
     when: Type.Optional(WhenSchema),
   },

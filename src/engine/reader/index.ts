@@ -150,6 +150,7 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
   const speller = createSpeller(english, ownWords, rawPhrases)
   const signPatterns = buildSignPatterns(kb.signs, (w) => lemma(normalizeWord(w)))
   const passing = new Set(kb.signs.filter((s) => s.passes).map((s) => s.id))
+  const history = new Set(kb.signs.filter((s) => s.history).map((s) => s.id))
   const sided = new Set(kb.regions.filter((r) => r.sided).map((r) => r.id))
   const regionIds = new Set(kb.regions.map((r) => r.id))
   // For each region meant otherwise in the plural: the conditions lying in it but not in the part meant.
@@ -236,11 +237,12 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
       const used = new Set<number>(parted.used)
       for (const m of matches) for (let i = m.from; i < m.to; i++) used.add(words[i]!.token)
       const others = aboutOther(words, tokens, withDenial)
-      // Family history is not the client's: a sign said of a relative is left out.
-      const ofRelative = (from: number, clause: number): boolean => !others && saidOfRelative(words, tokens, withDenial, from, clause)
+      // Family history is not the client's: a history sign said of a relative is left out. What a
+      // relative has now ("my husband has crushing chest pain") is a warning all the same.
+      const ofRelative = (id: string, from: number, clause: number): boolean => history.has(id) && !others && saidOfRelative(words, tokens, withDenial, from, clause)
       const findings: Finding[] = []
       for (const m of withDenial) {
-        if (m.type === 'term' || (m.type === 'sign' && ofRelative(m.from, m.clause))) continue
+        if (m.type === 'term' || (m.type === 'sign' && ofRelative(m.id, m.from, m.clause))) continue
         findings.push({
           type: m.type, id: m.id, phrase: m.phrase, span: m.span, negated: m.denied === true, sentence: m.sentence, clause: m.clause,
           ...(m.side ? { side: m.side } : {}), ...(m.moved ? { moved: true } : {}),
@@ -251,7 +253,7 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
       const scopes = negationScopes(words, matches)
       const deniedWord = words.map((w, i) => scopes[i]! || deniedAfter(words, i + 1) || answered.has(w.sentence))
       for (const s of patternSigns(signPatterns, words, [...withDenial, ...carriedRegions(words, withDenial)], regionKeys, deniedWord, sideWords, others)) {
-        if (ofRelative(s.from, s.clause) || findings.some((f) => f.type === 'sign' && f.id === s.id && (!f.negated || s.negated))) continue
+        if (ofRelative(s.id, s.from, s.clause) || findings.some((f) => f.type === 'sign' && f.id === s.id && (!f.negated || s.negated))) continue
         findings.push({ type: 'sign', id: s.id, phrase: text.slice(s.span[0], s.span[1]), span: s.span, negated: s.negated, sentence: s.sentence, clause: s.clause, ...(s.inferred ? { inferred: true } : {}) })
         if (!s.negated) for (const t of s.tokens) used.add(t)
       }

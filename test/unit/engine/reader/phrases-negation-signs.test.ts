@@ -23,7 +23,7 @@ const kb: Pick<KnowledgeBase, 'regions' | 'sensations' | 'contexts' | 'signs' | 
     { id: 'chest-pressure', label: 'Chest pressure', synonyms: [], patterns: [{ all: ['region:chest', 'term:squeeze'], span: 5 }] },
     { id: 'exertional', label: 'On effort', synonyms: [], patterns: [{ all: ['term:while', 'term:effort'], span: 4, ordered: true }] },
     { id: 'swallowing-trouble', label: 'Trouble swallowing', synonyms: ['hard to swallow'], deniedBy: ['swallow'] },
-    { id: 'cancer-history', label: 'Cancer', synonyms: [], patterns: [{ all: ['term:cancer'] }] },
+    { id: 'cancer-history', label: 'Cancer', synonyms: [], patterns: [{ all: ['term:cancer'] }], history: true },
     { id: 'unexplained-weight-loss', label: 'Weight loss', synonyms: [] },
     { id: 'pregnancy', label: 'Pregnancy', synonyms: ['pregnant'] },
     { id: 'pregnancy-after-20-weeks', label: 'Pregnant 20 weeks or more', synonyms: [] },
@@ -119,8 +119,13 @@ describe('sign patterns', () => {
     expect(said('my mum had breast cancer, my back is sore')).not.toContain('sign:cancer-history')
     // "her" once against the writer's own I and my, again and again: the message is the writer's.
     expect(said('my mum had breast cancer and I sat by her bed all week, I am stiff and my back is sore')).not.toContain('sign:cancer-history')
-    // One "her" against the writer's "I" and "my heel": the sister's temperature is hers.
-    expect(said('my sister had a temperature so I looked after her, my heel is sore')).not.toContain('sign:fever')
+    // One "her" against the writer's "I" and "my heel": the sister's cancer is hers.
+    expect(said('my sister had breast cancer so I looked after her, my heel is sore')).not.toContain('sign:cancer-history')
+  })
+
+  it('what a relative has now is a warning all the same: only history signs are family history', () => {
+    expect(said('my mum has crushing pressure in her chest')).toContain('sign:chest-pressure')
+    expect(said('my mum had breast cancer')).not.toContain('sign:cancer-history')
   })
 
   it('"it" opening a clause speaks of the body part named before it, for the sign patterns', () => {
