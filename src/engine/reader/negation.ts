@@ -19,6 +19,9 @@ const AFTER_RESOLVED = new Set(['now', 'away', 'completely', 'since', 'by', 'aft
 /** After a word for normal, these open what is said to be no trouble ("fine when walking", "ok on stairs"). */
 const FINE_WHEN: ReadonlySet<string> = new Set(['when', 'while', 'whilst', 'on', 'with', 'during', 'doing', 'going'])
 
+/** Resting words: "fine when resting" says the rest helps. */
+const AT_REST: ReadonlySet<string> = new Set(['rest', 'resting', 'sit', 'sitting', 'lie', 'lying', 'stop', 'still', 'relax', 'sleep'])
+
 /** Verbs of relief that a negation says failed: it denies nothing after them. */
 const UNHELPED: ReadonlySet<string> = new Set(['help', 'work', 'ease', 'touch', 'shift', 'budge', 'improve', 'matter', 'relieve', 'settle'])
 
@@ -38,7 +41,9 @@ export function negationScopes(words: readonly Word[], matches: readonly PhraseM
   const negated = new Array<boolean>(words.length).fill(false)
   for (let i = 0; i < words.length; i++) {
     // "Fine when I'm walking", "ok on the stairs": what follows is said to be no trouble.
+    // But "fine when resting", "ok once I sit down" is relief, not a denial.
     const fineWhen = NORMAL_WORDS.has(words[i]!.norm) && FINE_WHEN.has(words[i + 1]?.norm ?? '') && words[i + 1]!.gap === 'none'
+      && ![2, 3].some((k) => AT_REST.has(words[i + k]?.norm ?? ''))
     if ((!NEGATORS.has(words[i]!.norm) && !fineWhen) || inPhrase[i]) continue
     if (HEDGES.has(words[i + 1]?.norm ?? '')) continue
     // "Lying down doesn't help", "painkillers don't touch it": what does not help is said whole, and

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { buildReader, type Finding } from '../../../../src/engine/reader/index.js'
+import { negationScopes } from '../../../../src/engine/reader/negation.js'
 import { readNumbers } from '../../../../src/engine/reader/numbers.js'
 import type { KnowledgeBase } from '../../../../src/kb/schema.js'
 
@@ -95,6 +96,15 @@ describe('negation scope', () => {
     ['physio asked about numbness or a temperature, no to everything', ['-sensation:numbness', '-sign:fever']],
     ['Numb? No idea, my heel is stiff', ['sensation:numbness', 'region:heel', 'sensation:stiffness']],
   ])('"%s" → %j', (text, findings) => expect(said(text)).toEqual([...findings].sort()))
+})
+
+describe('"fine when ..."', () => {
+  const words = (...norms: string[]) => norms.map((norm, i) => ({ norm, token: i, start: 0, end: 0, sentence: 0, clause: 0, gap: 'none' as const }))
+  it('denies what is said to be no trouble, but never the rest that eases it', () => {
+    expect(negationScopes(words('fine', 'when', 'walk'), [])).toEqual([false, true, true])
+    expect(negationScopes(words('fine', 'when', 'rest'), [])).toEqual([false, false, false])
+    expect(negationScopes(words('fine', 'when', 'i', 'sit'), [])).toEqual([false, false, false, false])
+  })
 })
 
 describe('sign patterns', () => {
