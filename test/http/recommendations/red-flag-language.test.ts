@@ -52,6 +52,12 @@ describe('red flags read in context', () => {
     ['my husband says a headache hit him like a bomb went off an hour ago', 'emergency', 'thunderclap-headache'],
     ['my partner thinks my speech sounds slurry since I cricked my neck in a handstand', 'emergency', 'neck-artery-dissection'],
     ['his trousers are hanging off him lately and his mid back aches at night', 'urgent', 'unexplained-weight-loss'],
+    ['my chest gets tight on the stairs, fine when resting, I am 58', 'urgent', 'possible-angina'],
+    ['My husband has crushing chest pain and is sweating. I do not know what to do', 'emergency', 'acute-coronary-syndrome'],
+    ['Chest tight and clammy? Nah, probably just the heat', 'emergency', 'acute-coronary-syndrome'],
+    ['my left calf is swollen and not the same size as the other one', 'urgent', 'deep-vein-thrombosis'],
+    ['they could not rule out a clot and my calf is still swollen', 'urgent', 'deep-vein-thrombosis'],
+    ['I am pushing 75, lost three and a half stone since spring without trying, my lower back aches day and night', 'urgent', 'unexplained-weight-loss'],
   ])('"%s" is %s (%s)', async (text, level, flag) => {
     const a = await post(text)
     expect(a.triage.level).toBe(level)
@@ -80,6 +86,9 @@ describe('red flags read in context', () => {
     'night sweats with the menopause, my doctor is on it, and my neck is tight from the laptop',
     'numb bum after hours in the car, it came back as soon as I walked, my left glute aches',
     'after weight training my upper back is sweaty and sore',
+    'Calves swollen? Nah not really, just pumped and tight after hill sprints',
+    'Old fella here, 74. There is a knot along the inside edge of my shoulder blade since I redid the shed roof',
+    'I am an oncology nurse on nights, the only lump I have is the knot in my upper trap',
   ])('"%s" is not referred out (no urgent or emergency flag)', async (text) => {
     const a = await post(text)
     expect(['none', 'routine']).toContain(a.triage.level)
