@@ -163,13 +163,15 @@ describe('numbers', () => {
     ["I'm 71", 71], ['my dad (72) has back pain', 72], ['she\'s 88', 88], ['63yo', 63], ['in my seventies', 75], ['I am over 50', 51], ['back pain. 75', 75],
     ["I'm 34 weeks pregnant", null], ['52m, hip ache', 52],
     ["I'm pushing 75 and my back aches", 75], ['getting on for 80 now', 80], ['pushing 20 kg at the gym', null], ['nearly 70 now, sore hip', 70],
-    ['Farmer, 68. Headaches in both temples', 68], ['68 and never get headaches', 68], ['20 years ago I broke my leg', null], ['sparky here, 54. burning in my gut', 54], ['Sore neck, 38.5 this morning', null],
+    ['Farmer, 68. Headaches in both temples', 68], ['she is in her late eighties', 88], ['no digits, no age here', null], ['68 and never get headaches', 68], ['20 years ago I broke my leg', null], ['sparky here, 54. burning in my gut', 54], ['Sore neck, 38.5 this morning', null],
   ])('age in "%s" is %s', (text, age) => expect(readNumbers(text).age?.age ?? null).toBe(age))
 
   it.each([
     ['temperature of 38.9', 'fever'], ['temp 39', 'fever'], ['101F', 'fever'], ['38.5C', 'fever'], ['temp 36.8', '-fever'],
     ['lost a stone', 'unexplained-weight-loss'], ['lost three and a half stone since spring', 'unexplained-weight-loss'], ['dropped 8kg without dieting', 'unexplained-weight-loss'], ['lost 6 kg on my diet', null],
     ['34 weeks pregnant', 'pregnancy-after-20-weeks'], ["I'm 30 wks, headache", 'pregnancy-after-20-weeks'], ['36 weeks with twins', 'pregnancy-after-20-weeks'],
+    // No digit at all: the patterns that need none still read.
+    ["I'm in my third trimester", 'pregnancy-after-20-weeks'], ['second trimester, sore back', 'pregnancy'],
   ])('"%s" says %s', (text, sign) => {
     const signs = readNumbers(text).signs.map((s) => `${s.negated ? '-' : ''}${s.id}`)
     if (sign === null) expect(signs.filter((s) => s.includes('weight'))).toEqual([])
