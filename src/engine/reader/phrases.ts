@@ -125,10 +125,12 @@ export function matchPhrases(index: PhraseIndex, words: readonly Word[]): Phrase
     const previous = words[i - 1]
     const moved = previous !== undefined && MOVEMENTS.has(previous.norm) && previous.clause === w.clause
     const at = (t: PhraseTarget, from: number, to: number, phrase: string): PhraseMatch => {
-      const m: PhraseMatch = { type: t.type, id: t.id, key: t.key, from, to, sentence: w.sentence, clause: w.clause, phrase, span: [words[from]!.start, words[to - 1]!.end] }
-      if (t.type === 'region' && side) m.side = side
-      if (t.type === 'region' && moved && from === i) m.moved = true
-      return m
+      // Every field set (undefined when it does not apply), so every match has one object shape.
+      const region = t.type === 'region'
+      return {
+        type: t.type, id: t.id, key: t.key, from, to, sentence: w.sentence, clause: w.clause, phrase, span: [words[from]!.start, words[to - 1]!.end],
+        side: region ? side : undefined, moved: region && moved && from === i ? true : undefined, denied: undefined,
+      }
     }
     for (const t of targets) out.push(at(t, i, hit.to, hit.node.phrase!))
     // "neck pain" is a condition and names the neck and the pain; "stiff neck and fever" also names
