@@ -28,6 +28,12 @@ const UNHELPED: ReadonlySet<string> = new Set(['help', 'work', 'ease', 'touch', 
 /** Words that end an answer of no ("not really", "not at all", "nah not really", "no thanks"). */
 const ANSWER_TAILS: ReadonlySet<string> = new Set(['really', 'real', 'at', 'all', 'much', 'thanks', 'thank', 'you', 'way', 'not', 'no', 'nah', 'nope'])
 
+/**
+ * The longest tail an answer of no has ("nah not really at all thanks"): the bound keeps a run of
+ * cues ("no no no ...") linear, where scanning each cue's run to its end was quadratic.
+ */
+const ANSWER_TAIL_MAX = 5
+
 /** Per word of the message: whether a negation cue before it denies it. */
 export function negationScopes(words: readonly Word[], matches: readonly PhraseMatch[]): boolean[] {
   const inPhrase = new Array<boolean>(words.length).fill(false)
@@ -51,7 +57,7 @@ export function negationScopes(words: readonly Word[], matches: readonly PhraseM
     if (UNHELPED.has(words[i + 1]?.norm ?? '')) continue
     // "No, ...", "Not really, ...", "not at all - ...": an answer that stops at its pause, denying nothing after it.
     let k = i + 1
-    while (ANSWER_TAILS.has(words[k]?.norm ?? '') && words[k]!.gap === 'none') k++
+    while (k <= i + ANSWER_TAIL_MAX && ANSWER_TAILS.has(words[k]?.norm ?? '') && words[k]!.gap === 'none') k++
     if (words[k] !== undefined && words[k]!.gap !== 'none') continue
     // "could not", "will not": inability or persistence, not absence.
     if (words[i]!.norm === 'not' && MODALS.has(words[i - 1]?.norm ?? '')) continue
