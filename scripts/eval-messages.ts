@@ -12,7 +12,7 @@ import { BLIND_DIR, CORPUS_PATH, describeFigures, loadMessageSet, muscleNameInde
 const args = process.argv.slice(2)
 const details = args.includes('--details')
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined
-const HELD_OUT = new Set(['set-b', 'set-f', 'set-g', 'set-i', 'set-l', 'set-m', 'set-o', 'set-q', 'set-s'])
+const HELD_OUT = new Set(['set-b', 'set-f', 'set-g', 'set-i', 'set-l', 'set-m', 'set-o', 'set-q', 'set-s', 'set-t', 'set-u'])
 
 const sets: { key: string; set: MessageSet }[] = []
 const corpus = loadMessageSet(CORPUS_PATH)

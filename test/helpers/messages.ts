@@ -74,6 +74,8 @@ const GROUPS: Record<string, string[]> = {
   'trapezius': ['upper-trapezius', 'middle-trapezius', 'lower-trapezius'],
   'quads': ['rectus-femoris', 'vastus-medialis', 'vastus-lateralis', 'vastus-intermedius'],
   'calf': ['gastrocnemius', 'soleus'],
+  // Ambiguous between the forearm's and the foot's: whichever the complaint's area holds.
+  'flexor digitorum': ['flexor-digitorum-superficialis', 'flexor-digitorum-profundus', 'flexor-digitorum-longus', 'flexor-digitorum-brevis'],
 }
 
 const norm = (s: string): string => s.toLowerCase().replace(/\([^)]*\)/g, (m) => m).replace(/[^a-z0-9()]+/g, ' ').trim()
