@@ -22,6 +22,9 @@ const FINE_WHEN: ReadonlySet<string> = new Set(['when', 'while', 'whilst', 'on',
 /** Resting words: "fine when resting" says the rest helps. */
 const AT_REST: ReadonlySet<string> = new Set(['rest', 'resting', 'sit', 'sitting', 'lie', 'lying', 'stop', 'still', 'relax', 'sleep'])
 
+/** After "not like" or "nothing like", what a symptom is compared with: the client's usual, or before. */
+const COMPARED: ReadonlySet<string> = new Set(['usual', 'normal', 'before', 'previous', 'other', 'others', 'ever', 'anything', 'any', 'last', 'typical', 'regular', 'ordinary', 'it', 'them'])
+
 /** Verbs of relief that a negation says failed: it denies nothing after them. */
 const UNHELPED: ReadonlySet<string> = new Set(['help', 'work', 'ease', 'touch', 'shift', 'budge', 'improve', 'matter', 'relieve', 'settle'])
 
@@ -52,6 +55,10 @@ export function negationScopes(words: readonly Word[], matches: readonly PhraseM
       && ![2, 3].some((k) => AT_REST.has(words[i + k]?.norm ?? ''))
     if ((!NEGATORS.has(words[i]!.norm) && !fineWhen) || inPhrase[i]) continue
     if (HEDGES.has(words[i + 1]?.norm ?? '')) continue
+    // "went from nothing to worst ever": a starting point, not a denial.
+    if (words[i - 1]?.norm === 'from' && words[i - 1]!.clause === words[i]!.clause) continue
+    // "not like my usual migraine", "nothing like this before": a comparison that says it is different.
+    if (words[i + 1]?.norm === 'like' && words[i + 1]!.gap === 'none' && (words[i + 2] === undefined || words[i + 2]!.gap !== 'none' || COMPARED.has(words[i + 2]!.norm))) continue
     // "Lying down doesn't help", "painkillers don't touch it": what does not help is said whole, and
     // what follows is said anew ("doesnt help lost weight without trying" keeps the weight loss).
     if (UNHELPED.has(words[i + 1]?.norm ?? '')) continue

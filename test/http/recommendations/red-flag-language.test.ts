@@ -58,6 +58,12 @@ describe('red flags read in context', () => {
     ['my left calf is swollen and not the same size as the other one', 'urgent', 'deep-vein-thrombosis'],
     ['they could not rule out a clot and my calf is still swollen', 'urgent', 'deep-vein-thrombosis'],
     ['I am pushing 75, lost three and a half stone since spring without trying, my lower back aches day and night', 'urgent', 'unexplained-weight-loss'],
+    ['my left arm aches walking the dog up the hill, it goes off after a couple of minutes standing still, 66', 'urgent', 'possible-angina'],
+    ['this is nothing like my normal migraines, the back of my head just exploded while I was lifting', 'emergency', 'thunderclap-headache'],
+    ['the headache went from nothing to ten out of ten in a split second, now I feel sick', 'emergency', 'thunderclap-headache'],
+    ['got tackled in the second half, landed on my neck and my hands have gone tingly', 'emergency', 'neck-injury-nerve-symptoms'],
+    ['fell off my bike at speed yesterday, my wrist is swollen and I cannot grip', 'urgent', 'significant-trauma'],
+    ['on prednisolone for my arthritis for years, now my mid back aches after a cough', 'urgent', 'fragility-fracture'],
   ])('"%s" is %s (%s)', async (text, level, flag) => {
     const a = await post(text)
     expect(a.triage.level).toBe(level)
@@ -89,6 +95,14 @@ describe('red flags read in context', () => {
     'Calves swollen? Nah not really, just pumped and tight after hill sprints',
     'Old fella here, 74. There is a knot along the inside edge of my shoulder blade since I redid the shed roof',
     'I am an oncology nurse on nights, the only lump I have is the knot in my upper trap',
+    'I reckon I have torn my rotator cuff, deep ache in the outer upper arm when I reach up',
+    'lorry driver, long haul trucker for 20 years, my right buttock aches on long runs',
+    'pulled something in my groin going for a tackle, sore when I squeeze my knees',
+    'fell off my scooter, got straight back up and walked home, just a bruised feeling in my bum',
+    'on a five day course of prednisolone for my asthma, low back stiff from the garden, no fall',
+    'took a cricket ball to the calf on Saturday, bruised and a bit swollen but easing every day',
+    'the knot in my trap is getting better every day, just want a tune-up',
+    'my shoulder wakes me at night when I roll onto it, I am 61, the scan showed some tendinopathy',
   ])('"%s" is not referred out (no urgent or emergency flag)', async (text) => {
     const a = await post(text)
     expect(['none', 'routine']).toContain(a.triage.level)

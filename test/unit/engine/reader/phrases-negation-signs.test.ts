@@ -95,6 +95,12 @@ describe('negation scope', () => {
     ['Numb? Nah, probably nothing', ['sensation:numbness']],
     ['physio asked about numbness or a temperature, no to everything', ['-sensation:numbness', '-sign:fever']],
     ['Numb? No idea, my heel is stiff', ['sensation:numbness', 'region:heel', 'sensation:stiffness']],
+    // A starting point and a comparison are no denial; a comparison with something named still is.
+    ['my heel went from nothing to numb overnight', ['region:heel', 'sensation:numbness']],
+    ['this heel stiffness is nothing like my usual', ['region:heel', 'sensation:stiffness']],
+    ['not like my usual numb heel', ['sensation:numbness', 'region:heel']],
+    ['heel stiff, not like numb', ['region:heel', 'sensation:stiffness', '-sensation:numbness']],
+    ['no no no no no numbness', ['-sensation:numbness']],
   ])('"%s" → %j', (text, findings) => expect(said(text)).toEqual([...findings].sort()))
 })
 
@@ -163,7 +169,7 @@ describe('numbers', () => {
     ["I'm 71", 71], ['my dad (72) has back pain', 72], ['she\'s 88', 88], ['63yo', 63], ['in my seventies', 75], ['I am over 50', 51], ['back pain. 75', 75],
     ["I'm 34 weeks pregnant", null], ['52m, hip ache', 52],
     ["I'm pushing 75 and my back aches", 75], ['getting on for 80 now', 80], ['pushing 20 kg at the gym', null], ['nearly 70 now, sore hip', 70],
-    ['Farmer, 68. Headaches in both temples', 68], ['she is in her late eighties', 88], ['no digits, no age here', null], ['68 and never get headaches', 68], ['20 years ago I broke my leg', null], ['sparky here, 54. burning in my gut', 54], ['Sore neck, 38.5 this morning', null],
+    ['Farmer, 68. Headaches in both temples', 68], ['she is in her late eighties', 88], ['no digits, no age here', null], ['No fall. 38 if that matters.', 38], ["I'm 70 if it helps", 70], ['lifted 20 if that helps', null], ['68 and never get headaches', 68], ['20 years ago I broke my leg', null], ['sparky here, 54. burning in my gut', 54], ['Sore neck, 38.5 this morning', null],
   ])('age in "%s" is %s', (text, age) => expect(readNumbers(text).age?.age ?? null).toBe(age))
 
   it.each([
