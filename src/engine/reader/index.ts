@@ -91,6 +91,8 @@ const BACK_AFTER = new Set(['to', 'again', 'home', 'then', 'from', 'into', 'late
 
 const RIGHT_AS_ADVERB = new Set(['down', 'away', 'now', 'there', 'here', 'through', 'up', 'after', 'before', 'across', 'round', 'around', 'off', 'out', 'into',
   'onto', 'over', 'at', 'by', 'under', 'in', 'on', 'along', 'behind', 'next', 'enough', 'as', 'to', 'from', 'between', 'below', 'above', 'where', 'when', 'then'])
+/** "Still not right", "doesn't feel right", "all right": well, not a side. */
+const RIGHT_AS_WELL = new Set(['not', 'feel', 'feels', 'feeling', 'felt', 'quite', 'all', 'aint'])
 const LEFT_AS_VERB = new Set(['has', 'have', 'had', 'having', 'it', 'which', 'that', 'this', 'i', 'just', 'they', 'he', 'she', 'we', 'you', 'finally', 'eventually', 'then'])
 
 /**
@@ -196,8 +198,8 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
       const rank = (g: Word['gap']): number => ['none', 'comma', 'clause', 'sentence'].indexOf(g)
       tokens.forEach((t, i) => {
         if (t.norm === '') return
-        // "has left my neck stiff", "I left work": the verb; "settled right down", "right in the middle": an intensifier.
-        const notSide = (t.norm === 'left' && LEFT_AS_VERB.has(tokens[i - 1]?.norm ?? '')) || (t.norm === 'right' && RIGHT_AS_ADVERB.has(tokens[i + 1]?.norm ?? ''))
+        // "has left my neck stiff", "I left work": the verb; "settled right down", "right in the middle": an intensifier; "not right": unwell.
+        const notSide = (t.norm === 'left' && LEFT_AS_VERB.has(tokens[i - 1]?.norm ?? '')) || (t.norm === 'right' && (RIGHT_AS_ADVERB.has(tokens[i + 1]?.norm ?? '') || RIGHT_AS_WELL.has(tokens[i - 1]?.norm ?? '')))
         const side = notSide ? undefined : SIDE_WORDS.get(t.norm)
         if (FILLERS.has(t.norm) || side) {
           if (side) {

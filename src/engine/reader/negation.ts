@@ -51,8 +51,9 @@ export function negationScopes(words: readonly Word[], matches: readonly PhraseM
   for (let i = 0; i < words.length; i++) {
     // "Fine when I'm walking", "ok on the stairs": what follows is said to be no trouble.
     // But "fine when resting", "ok once I sit down" is relief, not a denial.
+    // "You're good with upper backs" is a skill, not a denial.
     const fineWhen = NORMAL_WORDS.has(words[i]!.norm) && FINE_WHEN.has(words[i + 1]?.norm ?? '') && words[i + 1]!.gap === 'none'
-      && ![2, 3].some((k) => AT_REST.has(words[i + k]?.norm ?? ''))
+      && ![2, 3].some((k) => AT_REST.has(words[i + k]?.norm ?? '')) && !(words[i]!.norm === 'good' && words[i + 1]!.norm === 'with')
     if ((!NEGATORS.has(words[i]!.norm) && !fineWhen) || inPhrase[i]) continue
     if (HEDGES.has(words[i + 1]?.norm ?? '')) continue
     // "went from nothing to worst ever": a starting point, not a denial.
@@ -74,6 +75,8 @@ export function negationScopes(words: readonly Word[], matches: readonly PhraseM
       // A list goes on past a comma ("no numbness, tingling or weakness"); anything else after one is said anew.
       if (w.gap === 'comma' && !starts.has(j)) break
       negated[j] = true
+      // "not pain as such, more a pressure": the denial ends at "as such".
+      if (w.norm === 'such' && words[j - 1]?.norm === 'as') break
     }
   }
   return negated
@@ -106,7 +109,13 @@ export function deniedAfter(words: readonly Word[], at: number): boolean {
 /** Which matches are denied: named inside a negation's scope, or said to be normal right after. */
 export function deniedMatches(words: readonly Word[], matches: readonly PhraseMatch[]): boolean[] {
   const scopes = negationScopes(words, matches)
-  return matches.map((m) => scopes[m.from]! || (m.type !== 'condition' && deniedAfter(words, m.to)))
+  return matches.map((m) => scopes[m.from]! || (m.type !== 'condition' && deniedAfter(words, m.to)) || (m.type === 'sign' && normalBefore(words, m.from)))
+}
+
+/** "Normal temp", "a normal temperature": a sign said right after "normal" is denied. */
+function normalBefore(words: readonly Word[], at: number): boolean {
+  const before = words[at - 1]
+  return before !== undefined && words[at]!.gap === 'none' && (before.norm === 'normal' || before.norm === 'regular')
 }
 
 /** Words that start a clause before its subject ("but that's settled", "and it has gone"). */

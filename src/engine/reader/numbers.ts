@@ -2,7 +2,7 @@
  * Fifth pass: numbers and what they say. Age in any wording ("I'm 71", "63yo", "my dad (72)",
  * "in my seventies", "over 50", "pushing 70", "Farmer, 68."); a temperature ("38.9", "temp of 39",
  * "101F"); weight lost ("lost a stone", "6 kg", "a dress size"); weeks of pregnancy ("34 weeks
- * pregnant", "7 months", "third trimester"); and onset or duration ("suddenly", "for three weeks").
+ * pregnant", "7 months", "third trimester"); a racing heart rate ("HR 118", "130 bpm"); and onset or duration ("suddenly", "for three weeks").
  * Each with its span. Every pattern is anchored and bounded, so the cost is linear in the text. Pure.
  */
 
@@ -14,6 +14,7 @@ export const NUMBER_SIGNS = {
   weightLoss: 'unexplained-weight-loss',
   pregnancy: 'pregnancy',
   pregnancyAfter20Weeks: 'pregnancy-after-20-weeks',
+  heartRacing: 'heart-racing',
 } as const
 
 const UNITS_AFTER = String.raw`\s*(?:kg|kgs|kilos?|lbs?|pounds?|stone|st|cm|ft|foot|feet|inch|%|weeks?|wks?|months?|days?|hours?|hrs?|minutes?|mins?|times|x|degrees?|°|mg|miles?|km|k|am|pm|years? ago|yrs? ago|y\/?o? ago|weeks? pregnant)\b`
@@ -128,6 +129,22 @@ function readWeightLoss(text: string): NumberReading['signs'] {
   return ON_PURPOSE.test(purpose) ? [] : [{ id: NUMBER_SIGNS.weightLoss, span: spanOf(m), negated: false }]
 }
 
+/** A heart rate read off a watch or a monitor: "HR 118", "pulse is 130", "heart rate of 125", "125 bpm". */
+const HEART_RATE = /\b(?:hr|heart\s*rate|pulse(?:\s*rate)?)\s*(?:is|was|of|at|:|=|says|reads|reading|showing|up to|went to|going at)?\s*(\d{2,3})\b|\b(\d{2,3})\s*bpm\b/gi
+/** A rate said of exercise is no warning: "HR hit 180 on my run". */
+const ON_EFFORT = /\b(?:run|running|ran|workout|training|spin|class|max|peak|sprint|sprints|intervals?|gym|cycling|ride|exercise|hike|climb|climbing|race|hit)\b/i
+
+/** A resting heart rate from 110 a minute is racing. */
+function readHeartRate(text: string): NumberReading['signs'] {
+  const out: NumberReading['signs'] = []
+  for (const m of text.matchAll(HEART_RATE)) {
+    const value = Number(m[1] ?? m[2])
+    const sentence = text.slice(Math.max(0, text.lastIndexOf('.', m.index) + 1), Math.max(m.index + m[0].length, text.indexOf('.', m.index + m[0].length) >>> 0))
+    if (value >= 110 && value <= 250 && !ON_EFFORT.test(sentence)) out.push({ id: NUMBER_SIGNS.heartRacing, span: [m.index, m.index + m[0].length], negated: false })
+  }
+  return out.slice(0, 1)
+}
+
 function readPregnancy(text: string, digits: boolean): NumberReading['signs'] {
   // Weeks said anywhere in a message that speaks of a pregnancy ("36 weeks with twins").
   const patterns = !digits ? [TRIMESTER] : PREGNANCY_WORD.test(text) ? [...PREGNANT_WEEKS, WEEKS_ANYWHERE] : PREGNANT_WEEKS
@@ -164,5 +181,6 @@ export function readOnset(text: string): Onset | null {
 export function readNumbers(text: string): NumberReading {
   const digits = /\d/.test(text)
   const temperatures = digits ? readTemperatures(text) : []
-  return { age: readAge(text, digits), signs: [...temperatures, ...readWeightLoss(text), ...readPregnancy(text, digits)], onset: readOnset(text) }
+  const rates = digits ? readHeartRate(text) : []
+  return { age: readAge(text, digits), signs: [...temperatures, ...rates, ...readWeightLoss(text), ...readPregnancy(text, digits)], onset: readOnset(text) }
 }

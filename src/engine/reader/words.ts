@@ -18,8 +18,8 @@ export const NEGATORS: ReadonlySet<string> = new Set(['no', 'not', 'without', 'n
 /** Before "not", these make it inability or persistence ("could not lift", "will not go away"), not a denial. */
 export const MODALS: ReadonlySet<string> = new Set(['can', 'could', 'will', 'would', 'should', 'must', 'might', 'may', 'cannot'])
 
-/** Words right after a negator that make it a hedge, not a denial ("not sure", "no idea", "not only", "no matter"). */
-export const HEDGES: ReadonlySet<string> = new Set(['sure', 'certain', 'only', 'just', 'idea', 'matter', 'know', 'think', 'doubt', 'clue', 'wonder', 'exactly', 'quite', 'until', 'till'])
+/** Words right after a negator that make it a hedge, not a denial ("not sure", "no idea", "not only", "no matter", "not right"). */
+export const HEDGES: ReadonlySet<string> = new Set(['sure', 'certain', 'only', 'just', 'idea', 'matter', 'know', 'think', 'doubt', 'clue', 'wonder', 'exactly', 'quite', 'until', 'till', 'right'])
 
 /** Words that end a negation's scope: what comes after them is said again, not denied ("no swelling, just achy"). */
 export const SCOPE_ENDS: ReadonlySet<string> = new Set(['but', 'just', 'only', 'except', 'apart', 'although', 'though', 'however', 'yet', 'still',

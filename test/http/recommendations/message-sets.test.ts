@@ -18,7 +18,7 @@ const BARS = { escalated: 0.02, top3: 0.95, recall5: 0.88 }
  * The held-out blind sets: nobody tuning the reader reads them; their figures only guard against
  * regression (floors a little under the figures first measured on each).
  */
-const HELD_OUT = new Map([['set-b', { referred: 0.9, escalated: 0.08 }], ['set-f', { referred: 0.85, escalated: 0.08 }], ['set-g', { referred: 0.9, escalated: 0.05 }], ['set-i', { referred: 0.85, escalated: 0.05 }], ['set-l', { referred: 0.9, escalated: 0.05 }], ['set-m', { referred: 0.9, escalated: 0.08 }], ['set-o', { referred: 0.88, escalated: 0.08 }], ['set-q', { referred: 0.9, escalated: 0.05 }], ['set-s', { referred: 0.9, escalated: 0.08 }], ['set-u', { referred: 0.9, escalated: 0.1 }]])
+const HELD_OUT = new Map([['set-b', { referred: 0.9, escalated: 0.08 }], ['set-f', { referred: 0.85, escalated: 0.08 }], ['set-g', { referred: 0.9, escalated: 0.05 }], ['set-i', { referred: 0.85, escalated: 0.05 }], ['set-l', { referred: 0.9, escalated: 0.05 }], ['set-m', { referred: 0.9, escalated: 0.08 }], ['set-o', { referred: 0.88, escalated: 0.08 }], ['set-q', { referred: 0.9, escalated: 0.05 }], ['set-s', { referred: 0.9, escalated: 0.08 }], ['set-u', { referred: 0.9, escalated: 0.1 }], ['set-w', { referred: 0.9, escalated: 0.08 }]])
 
 /**
  * Sets H and J are red flags and a few controls written to borrow their words (a sprint's
@@ -29,9 +29,13 @@ const HELD_OUT = new Map([['set-b', { referred: 0.9, escalated: 0.08 }], ['set-f
  * flag's words each and are as hard: it escalates 5 of 130 (a calf "always been bigger", said after
  * a "but"; a run's "dead" legs, the sentence after the run; pins and needles that ease with rest,
  * "fine" on a hill walk; a toddler's fever "gone", said without an "is"; a lip drooping after a
- * filling, kept: a dentist's visit does not explain a drooping face).
+ * filling, kept: a dentist's visit does not explain a drooping face). Set V has 100 such controls
+ * and escalates 6 of 140 (night sweats and a red hot shoulder explained only in the next sentence, a
+ * pulse in the belly a doctor called normal in the next clause, a climber's forearm pump that goes
+ * with rest, two pregnancies over 20 weeks with a headache or rib pain after normal checks: each
+ * kept, since an explanation in another sentence may belong to another complaint).
  */
-const ESCALATED_BAR = new Map([['set-h', 0.05], ['set-j', 0.05], ['set-p', 0.05]])
+const ESCALATED_BAR = new Map([['set-h', 0.05], ['set-j', 0.05], ['set-p', 0.05], ['set-v', 0.05]])
 
 const corpus = loadMessageSet(CORPUS_PATH)
 const blind = readdirSync(BLIND_DIR).filter((f) => f.endsWith('.json')).sort()
@@ -71,7 +75,7 @@ describe('patient messages written by others', () => {
   })
   if (!corpus) it('says when the development corpus is absent', () => { console.log('development corpus: ../shared/corpus/messages.json not found, its check is skipped') })
 
-  it.each(blind.filter((b) => !HELD_OUT.has(b.key)))('blind set $key: every red flag referred out, at most 2 % escalated (the look-alike sets H and J: 5 %)', async ({ key, set }) => {
+  it.each(blind.filter((b) => !HELD_OUT.has(b.key)))('blind set $key: every red flag referred out, at most 2 % escalated (the look-alike sets H, J, P and V: 5 %)', async ({ key, set }) => {
     const f = await measure(http, set, idsOf)
     console.log(describeFigures(`${key} (${set.cases.length} messages)`, f).join('\n'))
     expect(f.misses.redFlags).toEqual([])

@@ -64,6 +64,9 @@ describe('red flags read in context', () => {
     ['got tackled in the second half, landed on my neck and my hands have gone tingly', 'emergency', 'neck-injury-nerve-symptoms'],
     ['fell off my bike at speed yesterday, my wrist is swollen and I cannot grip', 'urgent', 'significant-trauma'],
     ['on prednisolone for my arthritis for years, now my mid back aches after a cough', 'urgent', 'fragility-fracture'],
+    ['type 2 diabetic, 64. Not pain as such, more a pressure between my shoulder blades, so out of breath I had to sit down halfway up the stairs', 'urgent', 'possible-angina'],
+    ['my left arm goes heavy when I push the mower and it stops if I sit for 5 minutes, I am 60 with high cholesterol', 'urgent', 'possible-angina'],
+    ['sudden pleuritic pain in my left chest, my watch says HR 124 and I am sitting still', 'emergency', 'pleuritic-pain-clot-risk'],
   ])('"%s" is %s (%s)', async (text, level, flag) => {
     const a = await post(text)
     expect(a.triage.level).toBe(level)
@@ -102,6 +105,16 @@ describe('red flags read in context', () => {
     'on a five day course of prednisolone for my asthma, low back stiff from the garden, no fall',
     'took a cricket ball to the calf on Saturday, bruised and a bit swollen but easing every day',
     'the knot in my trap is getting better every day, just want a tune-up',
+    'I inject insulin for my type 1 and my lower back aches after the long drive',
+    'had the AAA screening at 65, normal aorta, now my low back aches from digging',
+    'sharp, almost tearing pain between my shoulder blades but only when I do pull ups, fine at rest',
+    'the drummer hits the crash cymbal like a thunderclap, my temples ache by the end of every gig',
+    'did dips and bench on chest day, my pecs are sore to touch',
+    'had a cortisone injection into my hip bursa last month and it helped, the outer hip is still tight',
+    'thought I had a kidney infection but the pharmacist dipped my wee and it was clear, just a sore muscle above my hip',
+    'had flu last week, normal temp now, my upper back is stiff from lying in bed',
+    'my heart rate hit 175 on my run and now my calves are tight',
+    'a friend says you are good with upper backs, mine is tight between the shoulder blades',
     'my shoulder wakes me at night when I roll onto it, I am 61, the scan showed some tendinopathy',
   ])('"%s" is not referred out (no urgent or emergency flag)', async (text) => {
     const a = await post(text)

@@ -101,6 +101,9 @@ describe('negation scope', () => {
     ['not like my usual numb heel', ['sensation:numbness', 'region:heel']],
     ['heel stiff, not like numb', ['region:heel', 'sensation:stiffness', '-sensation:numbness']],
     ['no no no no no numbness', ['-sensation:numbness']],
+    ['had a temperature, normal temperature now', ['-sign:fever', '-sign:fever']],
+    ['not numb as such, more stiff in the heel', ['-sensation:numbness', 'sensation:stiffness', 'region:heel']],
+    ['my heel is still not right', ['region:heel']],
   ])('"%s" → %j', (text, findings) => expect(said(text)).toEqual([...findings].sort()))
 })
 
@@ -165,6 +168,11 @@ describe('sign patterns', () => {
 })
 
 describe('numbers', () => {
+  it('a heart rate said of exercise is no racing heart', () => {
+    expect(readNumbers('my HR hit 180 on my run').signs.map((s) => s.id)).not.toContain('heart-racing')
+    expect(readNumbers('pulse 96 sitting down').signs.map((s) => s.id)).not.toContain('heart-racing')
+  })
+
   it.each([
     ["I'm 71", 71], ['my dad (72) has back pain', 72], ['she\'s 88', 88], ['63yo', 63], ['in my seventies', 75], ['I am over 50', 51], ['back pain. 75', 75],
     ["I'm 34 weeks pregnant", null], ['52m, hip ache', 52],
@@ -178,6 +186,7 @@ describe('numbers', () => {
     ['34 weeks pregnant', 'pregnancy-after-20-weeks'], ["I'm 30 wks, headache", 'pregnancy-after-20-weeks'], ['36 weeks with twins', 'pregnancy-after-20-weeks'],
     // No digit at all: the patterns that need none still read.
     ["I'm in my third trimester", 'pregnancy-after-20-weeks'], ['second trimester, sore back', 'pregnancy'],
+    ['my HR is 118 sitting on the sofa', 'heart-racing'], ['watch says 130 bpm at rest', 'heart-racing'],
   ])('"%s" says %s', (text, sign) => {
     const signs = readNumbers(text).signs.map((s) => `${s.negated ? '-' : ''}${s.id}`)
     if (sign === null) expect(signs.filter((s) => s.includes('weight'))).toEqual([])
