@@ -47,6 +47,7 @@ export function hostileTexts(): { name: string; text: string }[] {
     ['negation cues repeated', 'no '],
     ['side words repeated', 'left '],
     ['temperatures repeated', '38.9 '],
+    ['heart rates on a run repeated', 'HR 180 on my run '],
     ['a sign pattern repeated', 'numb bum '],
     ['an effort phrase repeated', 'when i walk up the hill '],
     ['nested phrases repeated', 'stiff neck and fever '],

@@ -134,15 +134,20 @@ const HEART_RATE = /\b(?:hr|heart\s*rate|pulse(?:\s*rate)?)\s*(?:is|was|of|at|:|
 /** A rate said of exercise is no warning: "HR hit 180 on my run". */
 const ON_EFFORT = /\b(?:run|running|ran|workout|training|spin|class|max|peak|sprint|sprints|intervals?|gym|cycling|ride|exercise|hike|climb|climbing|race|hit)\b/i
 
-/** A resting heart rate from 110 a minute is racing. */
+/** A resting heart rate from 110 a minute is racing: the first such reading, if any. */
 function readHeartRate(text: string): NumberReading['signs'] {
-  const out: NumberReading['signs'] = []
   for (const m of text.matchAll(HEART_RATE)) {
     const value = Number(m[1] ?? m[2])
-    const sentence = text.slice(Math.max(0, text.lastIndexOf('.', m.index) + 1), Math.max(m.index + m[0].length, text.indexOf('.', m.index + m[0].length) >>> 0))
-    if (value >= 110 && value <= 250 && !ON_EFFORT.test(sentence)) out.push({ id: NUMBER_SIGNS.heartRacing, span: [m.index, m.index + m[0].length], negated: false })
+    if (value < 110 || value > 250) continue
+    // Its sentence, within 120 characters either side, so many readings in one long sentence cost linear time.
+    const near = text.slice(Math.max(0, m.index - 120), m.index + m[0].length + 120)
+    const at = m.index - Math.max(0, m.index - 120)
+    const end = near.indexOf('.', at + m[0].length)
+    if (!ON_EFFORT.test(near.slice(near.lastIndexOf('.', at) + 1, end < 0 ? near.length : end))) {
+      return [{ id: NUMBER_SIGNS.heartRacing, span: [m.index, m.index + m[0].length], negated: false }]
+    }
   }
-  return out.slice(0, 1)
+  return []
 }
 
 function readPregnancy(text: string, digits: boolean): NumberReading['signs'] {
