@@ -67,6 +67,8 @@ describe('red flags read in context', () => {
     ['type 2 diabetic, 64. Not pain as such, more a pressure between my shoulder blades, so out of breath I had to sit down halfway up the stairs', 'urgent', 'possible-angina'],
     ['my left arm goes heavy when I push the mower and it stops if I sit for 5 minutes, I am 60 with high cholesterol', 'urgent', 'possible-angina'],
     ['sudden pleuritic pain in my left chest, my watch says HR 124 and I am sitting still', 'emergency', 'pleuritic-pain-clot-risk'],
+    ['a deep ache between my shoulder blades since the early hours, I feel sick and my breathing feels off, I am 57', 'emergency', 'cardiac-atypical-back'],
+    ['missed a step and landed on my bottom, 63, the doctor told me years ago my bones are thin, now my tailbone hurts more each day', 'urgent', 'fragility-fracture'],
   ])('"%s" is %s (%s)', async (text, level, flag) => {
     const a = await post(text)
     expect(a.triage.level).toBe(level)
