@@ -7,6 +7,7 @@
  * two make a phrase of their own ("the front of my hip") the phrases have read it already.
  * Builds its own index (region → part word → region) once per knowledge base. Pure.
  */
+import { SIDE_WORDS } from './words.js'
 import type { Region } from '../../kb/schema.js'
 import type { PartIndex, PhraseMatch, Word } from '../types.js'
 
@@ -123,7 +124,9 @@ export function readParts(index: PartIndex, regionIds: ReadonlySet<string>, word
   // it) before "of", and a region the phrases did not join.
   for (let j = 0; j + 2 < words.length; j++) {
     const w = words[j]!
-    if (!PARTS.has(w.norm) || sideOfBody(w) || over[j]!.some((o) => !(o.type === 'region' && w.norm === 'back'))) continue
+    // "The left side of my neck" is the neck's side (on the left), not a side of the body.
+    const sideOfNamed = w.norm === 'side' && SIDE_WORDS.has(tokens[w.token - 1]?.norm ?? '')
+    if (!PARTS.has(w.norm) || (sideOfBody(w) && !sideOfNamed) || over[j]!.some((o) => !(o.type === 'region' && w.norm === 'back'))) continue
     const where = PLACE_NOUNS.has(words[j + 1]!.norm) ? 1 : 0
     if (words[j + 1 + where]?.norm !== 'of') continue
     const m = regionFrom[j + 2 + where]

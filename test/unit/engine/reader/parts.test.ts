@@ -61,6 +61,7 @@ describe('the part of a region said after or before it', () => {
     ['ache on the little finger side of my wrist', ['little-finger', 'wrist']],
     ['pain along the pinky side of my forearm', ['little-finger-side-forearm']],
     ['the inside of both forearms ache', ['front-of-forearm/both']],
+    ['pain down the left side of my shoulder', ['side-of-shoulder/left']],
   ])('%s', (text, expected) => {
     expect(places(text)).toEqual(expected)
   })
