@@ -46,6 +46,13 @@ describe('POST /v1/parse and GET /v1/search', () => {
     expect(b.triage.level).toBe(level)
   })
 
+  it('reads "the left side of my neck" as the side of the neck, on the left, wherever it stands in the sentence', async () => {
+    for (const text of ['left side of my neck hurts', 'pain down the left side of my neck', 'an ache in the right side of my neck']) {
+      const b = await parse(text)
+      expect(b.complaints.map((c: { region: string; side: string }) => [c.region, c.side]), text).toEqual([['side-of-neck', text.includes('left') ? 'left' : 'right']])
+    }
+  })
+
   it('lists words it could not place, and accepts text it cannot place at all', async () => {
     const b = await parse('blorft zimzam heel')
     expect(b.unrecognized.map((u: { word: string }) => u.word)).toEqual(['blorft', 'zimzam'])
