@@ -115,7 +115,8 @@ export function deniedMatches(words: readonly Word[], matches: readonly PhraseMa
 /** "Normal temp", "a normal temperature": a sign said right after "normal" is denied. */
 function normalBefore(words: readonly Word[], at: number): boolean {
   const before = words[at - 1]
-  return before !== undefined && words[at]!.gap === 'none' && (before.norm === 'normal' || before.norm === 'regular')
+  // ("Regular" is not among them: "regular night sweats" says they are frequent.)
+  return before !== undefined && words[at]!.gap === 'none' && before.norm === 'normal'
 }
 
 /** Words that start a clause before its subject ("but that's settled", "and it has gone"). */
