@@ -49,6 +49,8 @@ const AGE_PATTERNS: { re: RegExp; age: (m: RegExpExecArray) => number; words?: t
   { re: /(?:^|[.!?\n]\s*)(\d{2,3})\s*(?:yrs?|years?)?\s*(?:[.!?\n]|$)/i, age: (m) => Number(m[1]) },
   // ... or an age offered in passing: "38 if that matters", "I'm 70 if it helps".
   { re: /(?:^|[.!?,;(\n]\s*|\b(?:i am|i'm|i’m|im)\s+)(1[6-9]|[2-9]\d|1[01]\d)\s*,?\s*if\s+(?:that|it|this)\s+(?:matters|helps|is relevant|counts|makes a difference)\b/i, age: (m) => Number(m[1]) },
+  // ... or a number closing the message after a comma: "lower back sore, 56".
+  { re: /,\s*(1[6-9]|[2-9]\d)\s*[.!]?\s*$/, age: (m) => Number(m[1]) },
   // ... or a number opening a sentence before a comma: "64, type 2 diabetic".
   { re: /(?:^|[.!?\n]\s*)(\d{2,3})\s*,\s*\p{L}/iu, age: (m) => Number(m[1]) },
 ]

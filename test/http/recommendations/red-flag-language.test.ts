@@ -68,6 +68,8 @@ describe('red flags read in context', () => {
     ['my left arm goes heavy when I push the mower and it stops if I sit for 5 minutes, I am 60 with high cholesterol', 'urgent', 'possible-angina'],
     ['sudden pleuritic pain in my left chest, my watch says HR 124 and I am sitting still', 'emergency', 'pleuritic-pain-clot-risk'],
     ['a deep ache between my shoulder blades since the early hours, I feel sick and my breathing feels off, I am 57', 'emergency', 'cardiac-atypical-back'],
+    ['slipped on the ice onto my hand yesterday, 66, the wrist is swollen and looks a bit bent', 'urgent', 'deformity-after-injury'],
+    ['an ache between my shoulder blades for an hour while sitting, a pressure not a knot, I feel unwell and a little breathless, 56', 'emergency', 'cardiac-atypical-back'],
     ['missed a step and landed on my bottom, 63, the doctor told me years ago my bones are thin, now my tailbone hurts more each day', 'urgent', 'fragility-fracture'],
   ])('"%s" is %s (%s)', async (text, level, flag) => {
     const a = await post(text)
@@ -117,6 +119,8 @@ describe('red flags read in context', () => {
     'had flu last week, normal temp now, my upper back is stiff from lying in bed',
     'my heart rate hit 175 on my run and now my calves are tight',
     'a friend says you are good with upper backs, mine is tight between the shoulder blades',
+    'on a steroid inhaler for asthma, not tablets, and my upper back twinges from carrying the recycling',
+    'both ankles a little puffy after a hot day, it goes down overnight. Calves tight from standing at work',
     'my shoulder wakes me at night when I roll onto it, I am 61, the scan showed some tendinopathy',
   ])('"%s" is not referred out (no urgent or emergency flag)', async (text) => {
     const a = await post(text)

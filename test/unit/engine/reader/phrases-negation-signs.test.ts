@@ -177,7 +177,7 @@ describe('numbers', () => {
     ["I'm 71", 71], ['my dad (72) has back pain', 72], ['she\'s 88', 88], ['63yo', 63], ['in my seventies', 75], ['I am over 50', 51], ['back pain. 75', 75],
     ["I'm 34 weeks pregnant", null], ['52m, hip ache', 52],
     ["I'm pushing 75 and my back aches", 75], ['getting on for 80 now', 80], ['pushing 20 kg at the gym', null], ['nearly 70 now, sore hip', 70],
-    ['Farmer, 68. Headaches in both temples', 68], ['she is in her late eighties', 88], ['no digits, no age here', null], ['No fall. 38 if that matters.', 38], ["I'm 70 if it helps", 70], ['lifted 20 if that helps', null], ['68 and never get headaches', 68], ['20 years ago I broke my leg', null], ['sparky here, 54. burning in my gut', 54], ['Sore neck, 38.5 this morning', null],
+    ['Farmer, 68. Headaches in both temples', 68], ['she is in her late eighties', 88], ['no digits, no age here', null], ['No fall. 38 if that matters.', 38], ['lower back sore, 56', 56], ['lower back sore, 56 and fit', null], ["I'm 70 if it helps", 70], ['lifted 20 if that helps', null], ['68 and never get headaches', 68], ['20 years ago I broke my leg', null], ['sparky here, 54. burning in my gut', 54], ['Sore neck, 38.5 this morning', null],
   ])('age in "%s" is %s', (text, age) => expect(readNumbers(text).age?.age ?? null).toBe(age))
 
   it.each([
