@@ -121,6 +121,7 @@ describe('red flags read in context', () => {
     'a friend says you are good with upper backs, mine is tight between the shoulder blades',
     'on a steroid inhaler for asthma, not tablets, and my upper back twinges from carrying the recycling',
     'both ankles a little puffy after a hot day, it goes down overnight. Calves tight from standing at work',
+    'I am a bit out of shape and slipped on a wet floor last week, now my calf is tight',
     'my shoulder wakes me at night when I roll onto it, I am 61, the scan showed some tendinopathy',
   ])('"%s" is not referred out (no urgent or emergency flag)', async (text) => {
     const a = await post(text)
