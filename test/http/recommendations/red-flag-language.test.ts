@@ -68,6 +68,7 @@ describe('red flags read in context', () => {
     ['my left arm goes heavy when I push the mower and it stops if I sit for 5 minutes, I am 60 with high cholesterol', 'urgent', 'possible-angina'],
     ['sudden pleuritic pain in my left chest, my watch says HR 124 and I am sitting still', 'emergency', 'pleuritic-pain-clot-risk'],
     ['a deep ache between my shoulder blades since the early hours, I feel sick and my breathing feels off, I am 57', 'emergency', 'cardiac-atypical-back'],
+    ['I had my aortic aneurysm repaired and was discharged last month, now a new ache in my lower back, 71', 'emergency', 'aneurysm-pain'],
     ['slipped on the ice onto my hand yesterday, 66, the wrist is swollen and looks a bit bent', 'urgent', 'deformity-after-injury'],
     ['an ache between my shoulder blades for an hour while sitting, a pressure not a knot, I feel unwell and a little breathless, 56', 'emergency', 'cardiac-atypical-back'],
     ['missed a step and landed on my bottom, 63, the doctor told me years ago my bones are thin, now my tailbone hurts more each day', 'urgent', 'fragility-fracture'],
