@@ -70,6 +70,7 @@ describe('red flags read in context', () => {
     ['a deep ache between my shoulder blades since the early hours, I feel sick and my breathing feels off, I am 57', 'emergency', 'cardiac-atypical-back'],
     ['I had my aortic aneurysm repaired and was discharged last month, now a new ache in my lower back, 71', 'emergency', 'aneurysm-pain'],
     ['knee hot and swollen, temp 38.5 degrees', 'emergency', 'septic-joint'],
+    ['my lower back wakes me at night lying on either side or on my back, I am 67', 'urgent', 'night-pain-over-50'],
     ['my knee is hot, red and swollen, I have been putting a heat pack on it and my temperature is 38.4', 'emergency', 'septic-joint'],
     ['slipped on the ice onto my hand yesterday, 66, the wrist is swollen and looks a bit bent', 'urgent', 'deformity-after-injury'],
     ['an ache between my shoulder blades for an hour while sitting, a pressure not a knot, I feel unwell and a little breathless, 56', 'emergency', 'cardiac-atypical-back'],
