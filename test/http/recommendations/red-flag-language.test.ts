@@ -74,6 +74,8 @@ describe('red flags read in context', () => {
     ['heavy chest and sweating buckets, because of the heat I think, 62', 'emergency', 'acute-coronary-syndrome'],
     ['my chest feels tight and I am sweating, it is so hot today', 'emergency', 'acute-coronary-syndrome'],
     ['pain in my jaw and left arm while sitting watching tv, sweaty, probably nothing, 60', 'emergency', 'cardiac-atypical-risk'],
+    ['my face went a bit droopy on one side for ten minutes, back to normal now, probably tiredness', 'emergency', 'stroke-signs'],
+    ['breathless and my calf is sore after the flight, probably just unfit', 'emergency', 'pulmonary-embolism'],
     ['my lower back wakes me at night lying on either side or on my back, I am 67', 'urgent', 'night-pain-over-50'],
     ['my knee is hot, red and swollen, I have been putting a heat pack on it and my temperature is 38.4', 'emergency', 'septic-joint'],
     ['slipped on the ice onto my hand yesterday, 66, the wrist is swollen and looks a bit bent', 'urgent', 'deformity-after-injury'],
@@ -131,6 +133,7 @@ describe('red flags read in context', () => {
     'both ankles a little puffy after a hot day, it goes down overnight. Calves tight from standing at work',
     'I am a bit out of shape and slipped on a wet floor last week, now my calf is tight',
     'I am 60, my arm aches after gardening and I was sweaty from the work',
+    'so tired my eyes are droopy and my face aches from clenching',
     'my shoulder wakes me at night when I roll onto it, I am 61, the scan showed some tendinopathy',
   ])('"%s" is not referred out (no urgent or emergency flag)', async (text) => {
     const a = await post(text)
