@@ -76,6 +76,7 @@ describe('red flags read in context', () => {
     ['pain in my jaw and left arm while sitting watching tv, sweaty, probably nothing, 60', 'emergency', 'cardiac-atypical-risk'],
     ['my face went a bit droopy on one side for ten minutes, back to normal now, probably tiredness', 'emergency', 'stroke-signs'],
     ['breathless and my calf is sore after the flight, probably just unfit', 'emergency', 'pulmonary-embolism'],
+    ['sudden tearing pain going through to my back, probably a pulled muscle', 'emergency', 'aortic-dissection'],
     ['my lower back wakes me at night lying on either side or on my back, I am 67', 'urgent', 'night-pain-over-50'],
     ['my knee is hot, red and swollen, I have been putting a heat pack on it and my temperature is 38.4', 'emergency', 'septic-joint'],
     ['slipped on the ice onto my hand yesterday, 66, the wrist is swollen and looks a bit bent', 'urgent', 'deformity-after-injury'],
