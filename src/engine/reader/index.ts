@@ -241,7 +241,9 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
       }
       for (const m of matches) if (m.type === 'region' && !m.side && words[m.to - 1]!.plural && sided.has(m.id)) m.side = 'both'
       if (hasWholeBody) matches.push(...vagueSides(words, matches))
-      const denied = deniedMatches(words, matches)
+      // Negation scopes, read once: for the phrase matches here and for every word's denial below.
+      const scopes = negationScopes(words, matches)
+      const denied = deniedMatches(words, matches, scopes)
       const answered = answeredNo(text, tokens)
       // A question answered no denies what was asked about (the swelling), not where (the calves).
       matches.forEach((m, i) => { m.denied = denied[i]! || (answered.has(m.sentence) && m.type !== 'region') })
@@ -259,7 +261,6 @@ export function buildReader(kb: Pick<KnowledgeBase, 'regions' | 'sensations' | '
       }
       const sideWords = sides.map((s) => ({ norm: s.side, at: Math.min(s.at, words.length - 1) })).filter((s) => s.at >= 0)
       // A word is denied inside a negation's scope, or when said to be normal right after ("swallowing is fine").
-      const scopes = negationScopes(words, matches)
       const deniedWord = words.map((w, i) => scopes[i]! || deniedAfter(words, i + 1) || answered.has(w.sentence))
       for (const s of patternSigns(signPatterns, words, [...withDenial, ...carriedRegions(words, withDenial)], regionKeys, deniedWord, sideWords, others)) {
         if (ofRelative(s.id, s.from, s.clause) || findings.some((f) => f.type === 'sign' && f.id === s.id && (!f.negated || s.negated))) continue

@@ -106,9 +106,11 @@ export function deniedAfter(words: readonly Word[], at: number): boolean {
   return !QUALIFIERS.has(words[k + 2]?.norm ?? '')
 }
 
-/** Which matches are denied: named inside a negation's scope, or said to be normal right after. */
-export function deniedMatches(words: readonly Word[], matches: readonly PhraseMatch[]): boolean[] {
-  const scopes = negationScopes(words, matches)
+/**
+ * Which matches are denied: named inside a negation's scope, or said to be normal right after.
+ * @param scopes the message's negation scopes, when the caller has them already
+ */
+export function deniedMatches(words: readonly Word[], matches: readonly PhraseMatch[], scopes = negationScopes(words, matches)): boolean[] {
   return matches.map((m) => scopes[m.from]! || (m.type !== 'condition' && deniedAfter(words, m.to)) || (m.type === 'sign' && normalBefore(words, m.from)))
 }
 
